@@ -1,0 +1,1 @@
+"""PackDesk domain: orders, stock, packing, shipping and their documents, with no Qt in sight."""

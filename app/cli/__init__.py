@@ -1,0 +1,67 @@
+"""The command line: the same services the windows use, for batch work and checks.
+
+Each module `app/cli/*_cmd.py` has `register(subparsers)`, which adds its commands with
+`set_defaults(handler=...)`. A handler takes `(db, args)` and returns the exit status. Bad input
+(`app.errors.BadInput`) exits 3 with its message on stderr; argparse exits 2 on a usage error.
+The `gui` command is added by `main.py`, because `app/` never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app.config import resolve_db_url
+from app.db.engine import Database
+from app.errors import BadInput, PackDeskError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+
+CLI_DIR = Path(__file__).resolve().parent
+
+
+def command_modules() -> list[str]:
+    """Every `*_cmd.py` beside this file, so a new step adds commands without a shared list."""
+    return sorted(f"app.cli.{p.stem}" for p in CLI_DIR.glob("*_cmd.py"))
+
+
+def build_parser(
+    extra: Callable[[argparse._SubParsersAction], None] | None = None,
+) -> argparse.ArgumentParser:
+    """The whole command line; `extra` adds commands that live outside `app/`."""
+    parser = argparse.ArgumentParser(prog="packdesk", description="PackDesk 打包台")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: PACKDESK_DB or "
+                        "a SQLite file in the user data folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in command_modules():
+        importlib.import_module(name).register(subparsers)
+    if extra is not None:
+        extra(subparsers)
+    return parser
+
+
+def run(args: argparse.Namespace, handler: Callable[[Database, argparse.Namespace], int]) -> int:
+    """Open the database, call the handler, and turn typed errors into exit statuses."""
+    db = None
+    try:
+        db = Database(resolve_db_url(args.db))
+        return handler(db, args)
+    except BadInput as exc:
+        print(f"packdesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PackDeskError as exc:
+        print(f"packdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        if db is not None:
+            db.dispose()

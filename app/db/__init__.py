@@ -1,0 +1,1 @@
+"""Database engine, typed models and the Alembic migrations that build them."""

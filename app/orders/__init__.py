@@ -1,0 +1,1 @@
+"""Orders: their states, queries for the windows, and the transitions between steps."""

@@ -1,0 +1,103 @@
+"""The order state machine.
+
+An order only moves along the arrows below; any other move raises `IllegalTransition`. Every
+move is recorded as an `OrderEvent` with its time and user, which is what the flow sheet
+measures stage times from.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from enum import StrEnum
+
+from app.db.models import Order, OrderEvent
+from app.db.types import utcnow
+from app.errors import IllegalTransition
+
+log = logging.getLogger(__name__)
+
+
+class Status(StrEnum):
+    NEW = "new"
+    HELD = "held"
+    VERIFIED = "verified"
+    CONFIRMED = "confirmed"
+    BACKORDERED = "backordered"
+    PACKING = "packing"
+    PACKED = "packed"
+    LABELLED = "labelled"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+S = Status
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    S.NEW: frozenset({S.HELD, S.VERIFIED, S.CANCELLED}),
+    S.HELD: frozenset({S.HELD, S.VERIFIED, S.CANCELLED}),
+    S.VERIFIED: frozenset({S.HELD, S.CONFIRMED, S.BACKORDERED, S.PACKING, S.CANCELLED}),
+    S.CONFIRMED: frozenset({S.HELD, S.BACKORDERED, S.PACKING, S.CANCELLED}),
+    S.BACKORDERED: frozenset({S.CONFIRMED, S.PACKING, S.HELD, S.CANCELLED}),
+    S.PACKING: frozenset({S.PACKED, S.HELD, S.CANCELLED}),
+    S.PACKED: frozenset({S.PACKING, S.LABELLED, S.SHIPPED, S.HELD, S.CANCELLED}),
+    S.LABELLED: frozenset({S.PACKING, S.SHIPPED, S.HELD, S.CANCELLED}),
+    S.SHIPPED: frozenset({S.DELIVERED}),
+    S.DELIVERED: frozenset(),
+    S.CANCELLED: frozenset(),
+}
+
+# Orders in these states may still be changed by a newer platform export.
+OPEN_STATES = frozenset({S.NEW, S.HELD, S.VERIFIED, S.CONFIRMED, S.BACKORDERED})
+
+# The words a clerk reads for each state.
+LABELS: dict[Status, str] = {
+    S.NEW: "新订单",
+    S.HELD: "挂起",
+    S.VERIFIED: "已审核",
+    S.CONFIRMED: "已确认",
+    S.BACKORDERED: "缺货待补",
+    S.PACKING: "打包中",
+    S.PACKED: "已打包",
+    S.LABELLED: "已打面单",
+    S.SHIPPED: "已发货",
+    S.DELIVERED: "已签收",
+    S.CANCELLED: "已取消",
+}
+
+
+def can_move(current: Status | str, wanted: Status | str) -> bool:
+    return Status(wanted) in TRANSITIONS[Status(current)]
+
+
+def move(
+    order: Order,
+    wanted: Status,
+    *,
+    user: str,
+    note: str = "",
+    at: datetime | None = None,
+) -> OrderEvent:
+    """Move `order` to `wanted`, or raise `IllegalTransition`; the caller commits."""
+    current = Status(order.status)
+    if not can_move(current, wanted):
+        raise IllegalTransition(order.order_no, LABELS[current], LABELS[Status(wanted)])
+
+    when = at or utcnow()
+    event = OrderEvent(
+        from_status=current.value, to_status=Status(wanted).value, at=when, user=user, note=note
+    )
+    order.events.append(event)
+    order.status = Status(wanted).value
+    order.status_since = when
+    log.debug("order %s: %s -> %s (%s)", order.order_no, current, wanted, note)
+    return event
+
+
+def record_arrival(order: Order, *, user: str, at: datetime | None = None, note: str = "") -> None:
+    """The first event of an order: it came in, as `new`."""
+    when = at or utcnow()
+    order.events.append(OrderEvent(from_status="", to_status=S.NEW.value, at=when, user=user,
+                                   note=note))
+    order.status = S.NEW.value
+    order.status_since = when

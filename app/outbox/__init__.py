@@ -1,0 +1,1 @@
+"""The outbox: every message to a customer is queued here first, then sent or exported."""

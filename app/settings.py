@@ -1,0 +1,28 @@
+"""Site settings stored as JSON in the database, with defaults kept next to the code using them.
+
+Usage: `settings.get(session, "packing.weight_tolerance_pct", 5)`. A feature module documents its
+own keys; a value never set reads as the default given by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db.models import Setting
+
+
+def get(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else json.loads(row.value)
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text

@@ -1,0 +1,1 @@
+"""Stock: the ledger, reservations, shortages, and inventory control."""

@@ -1,0 +1,37 @@
+"""PackDesk entry point: `packdesk …` and `python main.py …` are the same program.
+
+Without a command it opens the desk window. The `gui` command lives here rather than in
+`app.cli` because `app/` never imports Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli import build_parser, run
+from app.config import data_dir
+from app.logs import setup_logging
+
+
+def _gui(db, args) -> int:
+    from ui.application import run_gui
+
+    return run_gui(db)
+
+
+def _register_gui(subparsers) -> None:
+    subparsers.add_parser("gui", help="open the desk window (the default)").set_defaults(
+        handler=_gui
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser(extra=_register_gui)
+    args = parser.parse_args(argv)
+    setup_logging(args.verbose, data_dir() / "logs")
+    handler = getattr(args, "handler", _gui)
+    return run(args, handler)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Exit statuses and `python main.py` behaving like `packdesk`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from main import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_usage_error_exits_2(db_url: str) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", db_url, "orders", "--status", "no-such-state"])
+    assert caught.value.code == 2
+
+
+def test_orders_json_on_empty_database(db_url: str, capsys) -> None:
+    assert main(["--db", db_url, "orders", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_main_py_runs_like_the_console_script(db_url: str) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", db_url, "orders", "--json"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_packdesk_db_environment_variable_is_used(tmp_path, monkeypatch, capsys) -> None:
+    path = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("PACKDESK_DB", f"sqlite:///{path}")
+    assert main(["orders"]) == 0
+    assert path.exists()
