@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.packdesk-installed
 
-.PHONY: run test bench lint screenshots clean
+.PHONY: run test bench lint screenshots translations clean
 
 $(STAMP): pyproject.toml scripts/setup-system.sh
 	bash scripts/setup-system.sh
@@ -33,3 +33,6 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+translations: $(STAMP)
+	$(PY) scripts/update_translations.py

@@ -202,3 +202,33 @@ def detail_of(order: Order) -> OrderDetail:
             EventView(e.from_status, e.to_status, e.at, e.user, e.note) for e in order.events
         ),
     )
+
+
+def order_page(
+    db,
+    *,
+    status: str | None = None,
+    search: str | None = None,
+    after_id: int | None = None,
+    limit: int = 200,
+) -> list[OrderSummary]:
+    """One page of the order list, for windows that hold a `Database` rather than a session."""
+    with db.reading() as session:
+        return list_orders(session, status=status, search=search, after_id=after_id, limit=limit)
+
+
+def order_total(db, *, status: str | None = None, search: str | None = None) -> int:
+    with db.reading() as session:
+        return count_orders(session, status=status, search=search)
+
+
+def get_order_detail(db, order_no: str, platform: str | None = None) -> OrderDetail:
+    with db.reading() as session:
+        return order_detail(session, order_no, platform)
+
+
+def status_counts(db) -> dict[str, int]:
+    """How many orders are in each state, for the navigation badges and the flow view."""
+    with db.reading() as session:
+        rows = session.execute(select(Order.status, func.count(Order.id)).group_by(Order.status))
+        return {status: count for status, count in rows}

@@ -1,0 +1,1 @@
+"""Printable documents (waybills, labels, manifests), drawn with ReportLab into bytes."""

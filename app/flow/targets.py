@@ -1,0 +1,49 @@
+"""Target times per step, kept in the site settings so a supervisor can tighten or relax them.
+
+Setting `flow.targets` holds `{step key: hours}`; a step missing from it uses the default in
+app.flow.steps, and `null` switches a step's target off.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.db.engine import Database
+from app.errors import BadInput
+from app.flow.steps import STEP_BY_KEY, STEPS
+
+log = logging.getLogger(__name__)
+
+SETTING_KEY = "flow.targets"
+
+
+class UnknownStep(BadInput):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"没有这个流程步骤: {key}（可用: {', '.join(STEP_BY_KEY)}）")
+        self.key = key
+
+
+def targets(session: Session) -> dict[str, float | None]:
+    """Hours per step key; None where the step has no target."""
+    saved = settings.get(session, SETTING_KEY, {}) or {}
+    result: dict[str, float | None] = {}
+    for step in STEPS:
+        value = saved.get(step.key, step.target_hours) if step.kind == "step" else None
+        result[step.key] = None if value is None else float(value)
+    return result
+
+
+def set_target(db: Database, step_key: str, hours: float | None) -> None:
+    """Change one step's target (None switches it off)."""
+    if step_key not in STEP_BY_KEY:
+        raise UnknownStep(step_key)
+    if hours is not None and hours <= 0:
+        raise BadInput(f"目标时间必须大于 0 小时: {step_key}={hours}")
+    with db.transaction() as session:
+        saved = dict(settings.get(session, SETTING_KEY, {}) or {})
+        saved[step_key] = hours
+        settings.put(session, SETTING_KEY, saved)
+    log.info("flow target of %s set to %s hours", step_key, hours)

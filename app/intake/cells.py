@@ -1,0 +1,103 @@
+"""Turning one exported cell into a value, without ever guessing.
+
+Spreadsheets and platform exporters protect long numbers from Excel by writing `="…"`, or a
+leading tab or apostrophe; all three are unwrapped. Identifiers stay text all the way: an
+identifier that already went through a float (`3.71291E+18`) has lost digits, so it is
+refused with `CellError`, never "repaired".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from app.config import desk_timezone
+
+_E_NOTATION = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "\u3000": " "})
+_TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+)
+_MONEY_JUNK = str.maketrans("", "", "¥￥,元 ")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the caller adds file, row and column."""
+
+
+def unwrap(text: str | None) -> str:
+    """The cell as a person would read it: `="0123"`, `\\t0123` and `'0123` become `0123`."""
+    if text is None:
+        return ""
+    value = text.strip(" \r\n\u3000")
+    if value.startswith('="') and value.endswith('"'):
+        value = value[2:-1]
+    value = value.lstrip("\t'`")
+    return value.strip()
+
+
+def normalize_header(text: str) -> str:
+    """Header cells compare equal whatever their brackets, BOM or surrounding spaces."""
+    return unwrap(text.replace("\ufeff", "")).translate(_BRACKETS).replace(" ", "")
+
+
+def identifier(text: str | None) -> str:
+    """An order number, phone, barcode or postcode, exactly as exported."""
+    value = unwrap(text)
+    if _E_NOTATION.match(value):
+        raise CellError(f"「{value}」是科学计数法，已被电子表格损坏，请从平台重新导出原始文件")
+    if value.endswith(".0") and value[:-2].isdigit():
+        raise CellError(f"「{value}」带小数点，已被电子表格当作数字改写，请重新导出")
+    return value
+
+
+def money(text: str | None) -> Decimal:
+    value = unwrap(text).translate(_MONEY_JUNK)
+    if value in ("", "-"):
+        return Decimal("0")
+    try:
+        return Decimal(value).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise CellError(f"「{value}」不是金额") from None
+
+
+def quantity(text: str | None) -> int:
+    value = unwrap(text)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise CellError(f"「{value}」不是数量") from None
+    if number != number.to_integral_value():
+        raise CellError(f"「{value}」不是整数数量")
+    return int(number)
+
+
+def timestamp(text: str | None) -> datetime | None:
+    """A platform time; without a zone it is the desk's local time (platforms export CST)."""
+    value = unwrap(text)
+    if not value:
+        return None
+    for fmt in _TIME_FORMATS:
+        try:
+            parsed = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=desk_timezone())
+        return parsed
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise CellError(f"「{value}」不是日期时间") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=desk_timezone())
+
+
+def text(value: str | None) -> str:
+    return unwrap(value)

@@ -1,0 +1,1 @@
+"""When an order will ship: working days, cut-off times and the promised ship date."""

@@ -1,0 +1,48 @@
+"""The promised ship date: the day by which an order leaves the desk.
+
+Rule (written down once, used by confirmations and the `promise` command):
+1. Take the payment time in the desk's zone (never UTC: 07:00 in Shanghai is the day before
+   in UTC).
+2. The order "arrives" that day if it was paid before the desk's cut-off time, else the next
+   day. If that day is not a working day it arrives on the next working day.
+3. It ships within `days` working days after it arrives (0 = the day it arrives).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from app.promise.workdays import add_workdays, next_workday
+
+DEFAULT_CUTOFF = time(16, 0)
+
+
+def _zone(tz: ZoneInfo | str) -> ZoneInfo:
+    return tz if isinstance(tz, ZoneInfo) else ZoneInfo(str(tz))
+
+
+def arrival_day(paid_at: datetime, tz: ZoneInfo | str, cutoff: time = DEFAULT_CUTOFF) -> date:
+    """The working day on which the desk counts the order as received."""
+    if paid_at.tzinfo is None:
+        raise ValueError("paid_at must carry a time zone")
+    local = paid_at.astimezone(_zone(tz))
+    day = local.date()
+    if local.time() >= cutoff:
+        day += timedelta(days=1)
+    return next_workday(day)
+
+
+def promise_ship_date(
+    paid_at: datetime,
+    days: int,
+    tz: ZoneInfo | str,
+    *,
+    cutoff: time = DEFAULT_CUTOFF,
+    extra_days: int = 0,
+) -> date:
+    """Ship-by date for an order paid at `paid_at`, promised within `days` working days.
+
+    `extra_days` adds working days when goods must first be restocked.
+    """
+    return add_workdays(arrival_day(paid_at, tz, cutoff), days + extra_days)

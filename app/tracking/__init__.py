@@ -1,0 +1,1 @@
+"""After the handover: tracking events, exception rules, customer feedback and compensation."""

@@ -1,0 +1,74 @@
+"""Finding a parcel by its tracking number, and reading a naive time as a desk-zone time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.config import desk_timezone
+from app.db.models import Shipment
+from app.errors import BadInput
+
+
+class ParcelNotFound(BadInput):
+    def __init__(self, tracking_no: str) -> None:
+        super().__init__(f"运单号 {tracking_no} 不属于任何已登记的包裹")
+        self.tracking_no = tracking_no
+
+
+class BadTime(BadInput):
+    def __init__(self, text: str, where: str = "") -> None:
+        prefix = f"{where}: " if where else ""
+        super().__init__(f"{prefix}时间「{text}」看不懂，请写成 2026-12-01 14:30")
+        self.text = text
+
+
+def find_parcel(session: Session, tracking_no: str) -> Shipment:
+    """The shipment with this number; scanners and exports differ only in letter case."""
+    code = tracking_no.strip()
+    shipment = session.scalars(select(Shipment).where(Shipment.tracking_no == code)).first()
+    if shipment is None:
+        shipment = session.scalars(
+            select(Shipment).where(func.upper(Shipment.tracking_no) == code.upper())
+        ).first()
+    if shipment is None:
+        raise ParcelNotFound(code)
+    return shipment
+
+
+TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y%m%d%H%M%S",
+)
+
+
+def parse_time(value: str | datetime, where: str = "") -> datetime:
+    """An aware time; carrier exports write desk-zone wall-clock times without a zone."""
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        text = value.strip()
+        parsed = None
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            for fmt in TIME_FORMATS:
+                try:
+                    parsed = datetime.strptime(text, fmt)
+                    break
+                except ValueError:
+                    continue
+        if parsed is None:
+            raise BadTime(text, where)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=desk_timezone())
+    return parsed

@@ -1,0 +1,139 @@
+"""The exception rules: which parcels need a person before the customer has to ask.
+
+Thresholds are site settings (hours or days), read on every run so a supervisor's change
+applies at once. A rule never opens a second exception for the same parcel while one is open,
+and not again for the same spell: a parcel closed as "carrier says it is moving" is flagged
+again only after a newer event starts a new quiet spell.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.config import desk_timezone
+from app.db.models import Shipment
+from app.db.models.tracking import ParcelProgress, TrackingException
+from app.db.types import utcnow
+from app.tracking.statuses import TrackStatus
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    label: str
+    # The setting holding the threshold, its default and unit; None for event rules.
+    setting: str | None = None
+    default: int = 0
+    unit: str = ""
+
+
+RULES: dict[str, Rule] = {
+    r.key: r
+    for r in (
+        Rule("no_first_event", "交接后无揽收", "tracking.rules.no_first_event_hours", 24, "小时"),
+        Rule("stalled", "运输中长时间无更新", "tracking.rules.stalled_hours", 48, "小时"),
+        Rule("overdue", "超过预计送达日", "tracking.rules.overdue_grace_days", 0, "天"),
+        Rule("refused", "客户拒收"),
+        Rule("returned", "退回寄件人"),
+        Rule("problem", "问题件"),
+    )
+}
+
+EVENT_RULES = {
+    TrackStatus.REFUSED: "refused",
+    TrackStatus.RETURNED: "returned",
+    TrackStatus.PROBLEM: "problem",
+}
+MOVING = {TrackStatus.ACCEPTED, TrackStatus.IN_TRANSIT, TrackStatus.OUT_FOR_DELIVERY}
+
+
+def threshold(session: Session, rule: str) -> int:
+    spec = RULES[rule]
+    return int(settings.get(session, spec.setting, spec.default)) if spec.setting else 0
+
+
+def open_exception(
+    session: Session, shipment: Shipment, rule: str, detail: str, since: datetime
+) -> TrackingException | None:
+    """Open `rule` for the parcel unless it is open already or was raised for this spell."""
+    earlier = session.scalars(
+        select(TrackingException).where(
+            TrackingException.shipment_id == shipment.id, TrackingException.rule == rule
+        )
+    ).all()
+    if any(e.closed_at is None or e.opened_at >= since for e in earlier):
+        return None
+
+    exception = TrackingException(
+        shipment_id=shipment.id, order_id=shipment.order_id, rule=rule, detail=detail,
+        opened_at=max(utcnow(), since),
+    )
+    session.add(exception)
+    log.info("exception %s opened for parcel %s: %s", rule, shipment.tracking_no, detail)
+    return exception
+
+
+def check_event(
+    session: Session, shipment: Shipment, status: TrackStatus, at: datetime
+) -> TrackingException | None:
+    """Refused, returned and problem events open their exception as soon as they arrive."""
+    rule = EVENT_RULES.get(status)
+    if rule is None:
+        return None
+    when = at.astimezone(desk_timezone()).strftime("%m-%d %H:%M")
+    return open_exception(session, shipment, rule, f"{when} {RULES[rule].label}", at)
+
+
+def _time_rules(
+    session: Session, shipment: Shipment, progress: ParcelProgress | None, now: datetime
+) -> list[tuple[str, str, datetime]]:
+    found = []
+    last_at = progress.last_event_at if progress else None
+    last = TrackStatus(progress.last_status) if progress and progress.last_status else None
+
+    hours = threshold(session, "no_first_event")
+    if last_at is None and now - shipment.shipped_at > timedelta(hours=hours):
+        found.append(("no_first_event", f"交接 {hours} 小时后仍无揽收记录", shipment.shipped_at))
+
+    hours = threshold(session, "stalled")
+    if last in MOVING and last_at and now - last_at > timedelta(hours=hours):
+        quiet = int((now - last_at).total_seconds() // 3600)
+        found.append(("stalled", f"已 {quiet} 小时无新的物流记录", last_at))
+
+    due = progress.expected_delivery if progress else None
+    grace = threshold(session, "overdue")
+    if due and last not in EVENT_RULES and now.astimezone(desk_timezone()).date() > due + (
+        timedelta(days=grace)
+    ):
+        start = datetime.combine(due + timedelta(days=grace + 1), datetime.min.time(),
+                                 desk_timezone())
+        found.append(("overdue", f"预计 {due.isoformat()} 送达，至今未签收", start))
+    return found
+
+
+def detect_exceptions(session: Session, now: datetime | None = None) -> list[TrackingException]:
+    """Run the time rules over every shipped parcel not yet delivered; returns the new ones."""
+    now = now or utcnow()
+    rows = session.execute(
+        select(Shipment, ParcelProgress)
+        .outerjoin(ParcelProgress, ParcelProgress.shipment_id == Shipment.id)
+        .where(Shipment.shipped_at.is_not(None), ParcelProgress.delivered_at.is_(None))
+    ).all()
+
+    opened = []
+    for shipment, progress in rows:
+        for rule, detail, since in _time_rules(session, shipment, progress, now):
+            exception = open_exception(session, shipment, rule, detail, since)
+            if exception is not None:
+                opened.append(exception)
+    if opened:
+        log.info("exception rules opened %d exceptions", len(opened))
+    return opened

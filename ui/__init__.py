@@ -1,0 +1,1 @@
+"""The Qt side: windows, table models, delegates and dialogs over the services in `app/`."""

@@ -1,0 +1,1 @@
+"""Table models holding plain row snapshots fetched through app/ services."""

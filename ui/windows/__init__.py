@@ -1,0 +1,1 @@
+"""Top-level windows, one module per step of the flow."""
