@@ -13,8 +13,15 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Finding, Order, OrderEvent, OrderLine, OutboxMessage, ScanEvent
-from app.db.models import StockMove
+from app.db.models import (
+    Finding,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OutboxMessage,
+    ScanEvent,
+    StockMove,
+)
 from app.flow.visits import EventRow
 from app.orders.status import Status
 
@@ -48,21 +55,34 @@ def load_orders(
     facts = {
         r.id: OrderFacts(r.id, r.order_no, r.status, r.imported_at, r.paid_at, bool(r.paid))
         for r in session.execute(
-            select(Order.id, Order.order_no, Order.status, Order.imported_at, Order.paid_at,
-                   Order.paid).where(wanted)
+            select(
+                Order.id,
+                Order.order_no,
+                Order.status,
+                Order.imported_at,
+                Order.paid_at,
+                Order.paid,
+            ).where(wanted)
         )
     }
     events: dict[int, list[EventRow]] = defaultdict(list)
     query = (
-        select(OrderEvent.order_id, OrderEvent.from_status, OrderEvent.to_status, OrderEvent.at,
-               OrderEvent.user, OrderEvent.id)
+        select(
+            OrderEvent.order_id,
+            OrderEvent.from_status,
+            OrderEvent.to_status,
+            OrderEvent.at,
+            OrderEvent.user,
+            OrderEvent.id,
+        )
         .join(Order, Order.id == OrderEvent.order_id)
         .where(wanted)
         .order_by(OrderEvent.order_id, OrderEvent.at, OrderEvent.id)
     )
     for r in session.execute(query):
-        events[r.order_id].append(EventRow(r.order_id, r.from_status, r.to_status, r.at, r.user,
-                                           r.id))
+        events[r.order_id].append(
+            EventRow(r.order_id, r.from_status, r.to_status, r.at, r.user, r.id)
+        )
     return facts, events
 
 
@@ -100,15 +120,17 @@ def short_skus(session: Session, order_ids: list[int]) -> list[tuple[str, int]]:
     if not order_ids:
         return []
     lines = session.execute(
-        select(OrderLine.order_id, OrderLine.sku, OrderLine.product_id, OrderLine.quantity)
-        .where(OrderLine.order_id.in_(order_ids))
+        select(OrderLine.order_id, OrderLine.sku, OrderLine.product_id, OrderLine.quantity).where(
+            OrderLine.order_id.in_(order_ids)
+        )
     ).all()
     product_ids = {ln.product_id for ln in lines if ln.product_id is not None}
     available: dict[int, int] = {}
     if product_ids:
         query = (
-            select(StockMove.product_id,
-                   func.sum(StockMove.on_hand_delta - StockMove.reserved_delta))
+            select(
+                StockMove.product_id, func.sum(StockMove.on_hand_delta - StockMove.reserved_delta)
+            )
             .where(StockMove.product_id.in_(product_ids))
             .group_by(StockMove.product_id)
         )
@@ -120,7 +142,18 @@ def short_skus(session: Session, order_ids: list[int]) -> list[tuple[str, int]]:
             short = available.get(ln.product_id, 0) < ln.quantity
             if short or not only_short:
                 orders_by_sku[ln.sku].add(ln.order_id)
-        return sorted(((sku, len(ids)) for sku, ids in orders_by_sku.items()),
-                      key=lambda item: (-item[1], item[0]))
+        return sorted(
+            ((sku, len(ids)) for sku, ids in orders_by_sku.items()),
+            key=lambda item: (-item[1], item[0]),
+        )
 
     return tally(True) or tally(False)
+
+
+def last_ids(session: Session) -> tuple[int, int, int]:
+    """The newest order event, scan and outbox message ids (0 when there is none)."""
+    return (
+        session.scalar(select(func.max(OrderEvent.id))) or 0,
+        session.scalar(select(func.max(ScanEvent.id))) or 0,
+        session.scalar(select(func.max(OutboxMessage.id))) or 0,
+    )

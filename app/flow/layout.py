@@ -19,19 +19,49 @@ BOX_W, BOX_H = 33.0, 25.0
 DIAMOND_W, DIAMOND_H = 27.0, 20.0
 WIDTH = 7 * COL_PITCH
 HEIGHT = 146.0
+# The size arrow labels are drawn at (the PDF and the window use it; the layout test too).
+LABEL_MM = 2.5
 # Loop channels: above row 1, between rows 1 and 2, below row 3.
 TOP_CHANNEL = 4.0
 MIDDLE_CHANNEL = 52.0
 BOTTOM_CHANNEL = 141.0
 
+# Fill, outline and text colours (hex) and outline width in mm per look of a node; the PDF
+# and the window both draw with these.
+PALETTE: dict[str, tuple[str, str, str, float]] = {
+    "plain": ("#ffffff", "#263238", "#263238", 0.3),
+    "decision": ("#fff8e1", "#263238", "#263238", 0.3),
+    "slowest": ("#ffebee", "#c62828", "#263238", 0.9),
+    "visited": ("#e3f2fd", "#1565c0", "#263238", 0.3),
+    "current": ("#ffe0b2", "#e65100", "#263238", 0.9),
+    "unvisited": ("#ffffff", "#9e9e9e", "#9e9e9e", 0.3),
+}
+EDGE_COLOUR = "#455a64"
+PATH_COLOUR = "#1565c0"
+ALERT_COLOUR = "#c62828"
+
 # (key, column, row) in drawing order.
 PLACES: tuple[tuple[str, int, int], ...] = (
-    ("intake", 0, 0), ("paid", 1, 0), ("verification", 2, 0), ("confirmation", 3, 0),
-    ("stock_check", 4, 0), ("stock_ok", 5, 0), ("backorder", 6, 0),
-    ("preparation", 5, 1), ("packaging", 4, 1), ("packing", 3, 1), ("quality", 2, 1),
-    ("qc_ok", 1, 1), ("carrier", 0, 1),
-    ("waybill", 0, 2), ("handover", 1, 2), ("notice", 2, 2), ("tracking", 3, 2),
-    ("feedback", 4, 2), ("return_ok", 5, 2), ("returns", 6, 2),
+    ("intake", 0, 0),
+    ("paid", 1, 0),
+    ("verification", 2, 0),
+    ("confirmation", 3, 0),
+    ("stock_check", 4, 0),
+    ("stock_ok", 5, 0),
+    ("backorder", 6, 0),
+    ("preparation", 5, 1),
+    ("packaging", 4, 1),
+    ("packing", 3, 1),
+    ("quality", 2, 1),
+    ("qc_ok", 1, 1),
+    ("carrier", 0, 1),
+    ("waybill", 0, 2),
+    ("handover", 1, 2),
+    ("notice", 2, 2),
+    ("tracking", 3, 2),
+    ("feedback", 4, 2),
+    ("return_ok", 5, 2),
+    ("returns", 6, 2),
 )
 
 
@@ -103,12 +133,14 @@ def _straight(nodes: dict[str, Node], src: str, dst: str, label: str = "") -> Ed
     """Neighbours in one row or one column: one segment between the facing sides."""
     a, b = nodes[src], nodes[dst]
     if abs(a.cy - b.cy) < 0.01:
-        start, end = (a.side("right"), b.side("left")) if a.cx < b.cx else (
-            a.side("left"), b.side("right"))
+        start, end = (
+            (a.side("right"), b.side("left")) if a.cx < b.cx else (a.side("left"), b.side("right"))
+        )
         label_at = (min(start[0], end[0]) + 0.8, a.cy - 1.2)
     else:
-        start, end = (a.side("bottom"), b.side("top")) if a.cy < b.cy else (
-            a.side("top"), b.side("bottom"))
+        start, end = (
+            (a.side("bottom"), b.side("top")) if a.cy < b.cy else (a.side("top"), b.side("bottom"))
+        )
         label_at = (a.cx + 1.2, min(start[1], end[1]) + 4.0)
     return Edge(src, dst, (start, end), label, label_at)
 
@@ -153,8 +185,13 @@ def build_layout() -> FlowLayout:
         _straight(n, "feedback", "return_ok", "退货"),
         _straight(n, "return_ok", "returns", "是"),
         _loop(n, "return_ok", "feedback", BOTTOM_CHANNEL, "否：答复客户"),
-        Edge("returns", "backorder", (returns.side("top"), backorder.side("bottom")),
-             "可售品回库", (returns.cx + 1.2, ROW_Y[1])),
+        Edge(
+            "returns",
+            "backorder",
+            (returns.side("top"), backorder.side("bottom")),
+            "可售品回库",
+            (returns.cx + 1.2, ROW_Y[1]),
+        ),
     )
     return FlowLayout(WIDTH, HEIGHT, tuple(nodes.values()), edges)
 

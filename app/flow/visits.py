@@ -3,7 +3,8 @@
 An order is in a state from the event that moved it there until the next event; the state's
 step (app.flow.steps.STATE_STEP) gets that time. Three refinements make the times fair:
 - intake: the arrival event carries the platform's time when the import knew it, so the time
-  from there to `imported_at` is the intake step, and verification starts at the import;
+  from there to `imported_at` is the intake step, and verification starts at the import
+  (an `imported_at` later than the order's next move is ignored: intake is then instant);
 - verification starts its clock at payment: an unpaid order waiting for the buyer is not the
   warehouse being slow;
 - a held order stays in the step it was held from, so a hold during packing is packing time.
@@ -72,10 +73,25 @@ def visits_of(
 
         if i == 0 and not ev.from_status:
             intake_end = start
-            if imported_at is not None and imported_at > start:
-                intake_end = min(imported_at, end) if end is not None else imported_at
-            pieces.append(Visit("intake", start, intake_end, _seconds(start, intake_end),
-                                ev.user, ev.user, state.value))
+            # An import time after the order's next move is not when it came in (demo data,
+            # a restored backup); the intake then counts as instant.
+            if (
+                imported_at is not None
+                and start < imported_at
+                and (end is None or imported_at <= end)
+            ):
+                intake_end = imported_at
+            pieces.append(
+                Visit(
+                    "intake",
+                    start,
+                    intake_end,
+                    _seconds(start, intake_end),
+                    ev.user,
+                    ev.user,
+                    state.value,
+                )
+            )
             start = intake_end
 
         if step is None:
@@ -98,8 +114,16 @@ def _merged(pieces: list[Visit]) -> list[Visit]:
     for piece in pieces:
         last = merged[-1] if merged else None
         if last is not None and last.step == piece.step and last.step != "intake":
-            merged[-1] = Visit(last.step, last.start, piece.end, last.seconds + piece.seconds,
-                               last.entered_by, piece.left_by, piece.state)
+            # A piece cut to nothing (waiting for payment) does not start the visit.
+            merged[-1] = Visit(
+                last.step,
+                last.start if last.seconds else piece.start,
+                piece.end,
+                last.seconds + piece.seconds,
+                last.entered_by,
+                piece.left_by,
+                piece.state,
+            )
         else:
             merged.append(piece)
     return merged

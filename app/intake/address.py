@@ -50,3 +50,25 @@ def address_fields(parts: AddressParts, raw: str) -> dict:
         "postcode": parts.postcode,
         "address_raw": raw,
     }
+
+
+def split_free_text(raw: str) -> AddressParts:
+    """A typed address: the verification helper's parser when present, else the spaced form.
+
+    The parser lives in `app.verification.address` (issue 4); it is looked up at call time so
+    intake works before, and improves once, that module exists.
+    """
+    text, postcode = raw.strip(), ""
+    found = _POSTCODE.search(text)
+    if found:
+        postcode, text = found.group(1), text[: found.start()].rstrip()
+    try:
+        from app.verification.address import parse_address
+    except ImportError:
+        # TODO: remove the fallback once app.verification.address is merged (issue 4).
+        parts = split_spaced(text)
+        return AddressParts(parts.province, parts.city, parts.district, parts.detail, postcode)
+    parsed = parse_address(text)
+    detail = getattr(parsed, "detail", None) or getattr(parsed, "address_detail", "")
+    return AddressParts(parsed.province or "", parsed.city or "", parsed.district or "",
+                        detail or "", postcode)

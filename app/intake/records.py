@@ -48,6 +48,8 @@ class RefusedRow:
     row: int
     column: str
     reason: str
+    # The row's order number when it could be read, so its other rows can be matched.
+    order_no: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file} 第{self.row}行"

@@ -9,8 +9,8 @@ merged, not added up.
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from app.intake.cells import CellError, unwrap
 from app.intake.columns import READERS, Column
@@ -25,17 +25,19 @@ LINE_FIELDS = ("sku", "title", "attributes", "quantity", "unit_price")
 def read_rows(sheet: Sheet, columns: list[Column],
               refused: list[RefusedRow]) -> Iterator[tuple[int, dict]]:
     """Each row's non-empty values by field name; a row with an unreadable cell is refused."""
+    plan = [(c.index, READERS[c.field.kind], c.field.name, c.label) for c in columns]
     for row_no, row in sheet.rows:
         values: dict = {}
         bad = None
-        for col in columns:
-            raw = row[col.index] if col.index < len(row) else ""
-            if not unwrap(raw):
+        for index, read, name, label in plan:
+            raw = row[index]
+            if not raw or not (raw := unwrap(raw)):
                 continue
             try:
-                values[col.field.name] = READERS[col.field.kind](raw)
+                values[name] = read(raw)
             except CellError as exc:
-                bad = RefusedRow(sheet.file, row_no, col.label, str(exc))
+                bad = RefusedRow(sheet.file, row_no, label, str(exc),
+                                 order_no=values.get("order_no", ""))
                 break
         if bad is not None:
             refused.append(bad)

@@ -1,7 +1,7 @@
 """Storing parsed orders: new ones in bulk, changed open ones updated, the rest left alone.
 
-New orders go in with Core bulk inserts (ORM objects per row are ~25x slower on 100k rows,
-see measurements.md). Their arrival event is written as the same row
+New orders go in through `bulk.bulk_insert` (ORM objects per row are ~25x slower on 100k
+rows, see measurements.md). Their arrival event is written as the same row
 `app.orders.status.record_arrival` writes; building that many ORM objects to call it costs
 about 7 s per 100k orders. Updates and cancellations are rare and go through the ORM and
 `app.orders.status.move`.
@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Finding, Order, OrderEvent, OrderLine, Product
 from app.db.types import utcnow
 from app.intake import stop_list
+from app.intake.bulk import bulk_insert
 from app.intake.records import ParsedOrder, RowOutcome
 from app.orders.status import OPEN_STATES, Status, move
 
@@ -30,6 +32,11 @@ FIELDS = (
     "postcode", "address_raw", "goods_total", "postage", "discount", "paid_total", "paid",
     "platform_status", "buyer_remark", "seller_remark", "created_at", "paid_at",
 )
+# What a format that lacks a field stores for it.
+DEFAULTS = {name: "" for name in FIELDS} | {
+    "goods_total": Decimal("0"), "postage": Decimal("0"), "discount": Decimal("0"),
+    "paid_total": Decimal("0"), "paid": False, "created_at": None, "paid_at": None,
+}
 CANCELLED_REASON = "平台上已取消 (cancelled on the platform)"
 _STOPPABLE = {Status.PACKING.value, Status.PACKED.value, Status.LABELLED.value}
 _LOOKUP_CHUNK = 900
@@ -81,20 +88,19 @@ def _insert_new(session: Session, orders: list[ParsedOrder], tally: StoreTally) 
     order_rows = []
     for o in orders:
         arrived = o.arrived_at or now
-        row = {"discount": o.fields.get("discount", 0), **o.fields}
         order_rows.append({
-            **{k: row.get(k) for k in FIELDS},
+            **DEFAULTS,
+            **{k: v for k, v in o.fields.items() if k in DEFAULTS},
             "platform": o.platform, "order_no": o.order_no, "status": Status.NEW.value,
             "status_since": arrived, "imported_at": now, "source_file": o.file,
             "phone_ext": "", "province_code": "", "city_code": "", "district_code": "",
         })
-    table = Order.__table__
-    ids = session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), order_rows
-    ).scalars().all()
+    bulk_insert(session, Order.__table__, order_rows)
+    ids = _ids_of(session, orders[0].platform, [o.order_no for o in orders])
 
     line_rows, event_rows = [], []
-    for order_id, o in zip(ids, orders, strict=True):
+    for o in orders:
+        order_id = ids[o.order_no]
         line_rows.extend(_line_rows(order_id, o, tally.products))
         event_rows.append({
             "order_id": order_id, "from_status": "", "to_status": Status.NEW.value,
@@ -102,9 +108,21 @@ def _insert_new(session: Session, orders: list[ParsedOrder], tally: StoreTally) 
         })
         tally.rows.append(RowOutcome(o.file, o.row, o.order_no, "stored"))
     if line_rows:
-        session.execute(insert(OrderLine.__table__), line_rows)
-    session.execute(insert(OrderEvent.__table__), event_rows)
+        bulk_insert(session, OrderLine.__table__, line_rows)
+    bulk_insert(session, OrderEvent.__table__, event_rows)
     tally.stored += len(orders)
+
+
+def _ids_of(session: Session, platform: str, numbers: list[str]) -> dict[str, int]:
+    """Ids of just-inserted orders. Asked for afterwards, because RETURNING in a bulk insert
+    makes SQLite insert row by row when the order of ids must match (~4x slower)."""
+    ids: dict[str, int] = {}
+    for start in range(0, len(numbers), _LOOKUP_CHUNK):
+        chunk = numbers[start:start + _LOOKUP_CHUNK]
+        query = select(Order.order_no, Order.id).where(Order.platform == platform,
+                                                       Order.order_no.in_(chunk))
+        ids.update((no, id_) for no, id_ in session.execute(query))
+    return ids
 
 
 def _line_rows(order_id: int, o: ParsedOrder, products: dict[str, int]) -> Iterable[dict]:

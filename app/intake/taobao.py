@@ -53,7 +53,10 @@ ITEM_FIELDS = [
 
 
 def is_item_report(header: list[str]) -> bool:
-    return "购买数量" in header and "收货地址" not in header
+    """The item report: order numbers with item columns but no address."""
+    if "订单编号" not in header or "收货地址" in header:
+        return False
+    return any(h in header for h in ("购买数量", "标题", "外部系统编号", "商品属性"))
 
 
 def is_order_report(header: list[str]) -> bool:
@@ -72,7 +75,11 @@ def read_items(sheet: Sheet, columns: list[Column],
                refused: list[RefusedRow]) -> dict[str, list[tuple[int, ParsedLine]]]:
     """Lines by order number, each with its row; identical repeated rows count once."""
     items: dict[str, list[tuple[int, ParsedLine]]] = {}
+    label = next(c.label for c in columns if c.field.name == "order_no")
     for row_no, v in read_rows(sheet, columns, refused):
+        if "order_no" not in v:
+            refused.append(RefusedRow(sheet.file, row_no, label, "订单编号为空"))
+            continue
         line = ParsedLine(
             sku=v.get("sku", ""),
             title=v.get("title", ""),
@@ -97,7 +104,10 @@ def read_orders(sheet: Sheet, columns: list[Column], refused: list[RefusedRow],
     seen: set[str] = set()
     labels = {c.field.name: c.label for c in columns}
     for row_no, values in read_rows(sheet, columns, refused):
-        order_no = values["order_no"]
+        order_no = values.get("order_no")
+        if not order_no:
+            refused.append(RefusedRow(sheet.file, row_no, labels["order_no"], "订单编号为空"))
+            continue
         if order_no in seen:
             continue
         seen.add(order_no)

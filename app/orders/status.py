@@ -41,7 +41,7 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.BACKORDERED: frozenset({S.CONFIRMED, S.PACKING, S.HELD, S.CANCELLED}),
     S.PACKING: frozenset({S.PACKED, S.HELD, S.CANCELLED}),
     S.PACKED: frozenset({S.PACKING, S.LABELLED, S.SHIPPED, S.HELD, S.CANCELLED}),
-    S.LABELLED: frozenset({S.PACKING, S.SHIPPED, S.HELD, S.CANCELLED}),
+    S.LABELLED: frozenset({S.PACKED, S.PACKING, S.SHIPPED, S.HELD, S.CANCELLED}),
     S.SHIPPED: frozenset({S.DELIVERED}),
     S.DELIVERED: frozenset(),
     S.CANCELLED: frozenset(),

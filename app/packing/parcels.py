@@ -58,16 +58,28 @@ def state_of(session: Session, shipment: Shipment) -> ParcelState:
 
 
 def open_parcel(session: Session, order: Order) -> Shipment:
-    """The parcel scans go into: the newest one not yet closed, created when there is none."""
-    existing = parcels_of(session, order.id)
-    if existing:
-        last = existing[-1]
-        if not state_of(session, last).closed:
-            return last
-    shipment = Shipment(order_id=order.id, parcel_no=len(existing) + 1)
+    """The parcel scans go into: the newest one if it is not closed, else a new one.
+
+    One query for the newest parcel and its state: this runs on every accepted scan.
+    """
+    newest = session.execute(
+        select(Shipment, ParcelState)
+        .outerjoin(ParcelState, ParcelState.shipment_id == Shipment.id)
+        .where(Shipment.order_id == order.id)
+        .order_by(Shipment.parcel_no.desc())
+        .limit(1)
+    ).first()
+    if newest is not None:
+        shipment, state = newest
+        if state is None:
+            session.add(ParcelState(shipment_id=shipment.id))
+            return shipment
+        if not state.closed:
+            return shipment
+    shipment = Shipment(order_id=order.id, parcel_no=newest[0].parcel_no + 1 if newest else 1)
     session.add(shipment)
     session.flush()
-    state_of(session, shipment)
+    session.add(ParcelState(shipment_id=shipment.id))
     return shipment
 
 
@@ -98,3 +110,14 @@ def parcel_contents(session: Session, shipment_id: int) -> dict[int, int]:
     rows = session.execute(select(ParcelItem.order_line_id, ParcelItem.quantity)
                            .where(ParcelItem.shipment_id == shipment_id))
     return {line_id: qty for line_id, qty in rows}
+
+
+def current_parcel(session: Session, order: Order) -> Shipment:
+    """The parcel checks apply to: the first one still open, else the last one."""
+    existing = parcels_of(session, order.id)
+    for shipment in existing:
+        if not state_of(session, shipment).closed:
+            return shipment
+    if existing:
+        return existing[-1]
+    return open_parcel(session, order)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.config import current_user
 from app.db.engine import Database
@@ -25,7 +25,14 @@ from app.orders.status import Status, move
 from app.packing import parcels
 from app.packing.scan_codes import ParsedScan, parse_scan
 from app.packing.stats import ClerkStats, clerk_stats_since
-from app.packing.views import PACKABLE, PackingView, blocked_reason, build_view, scanned_by_line
+from app.packing.views import (
+    PACKABLE,
+    PackingView,
+    blocked_reason,
+    build_view,
+    products_of,
+    scanned_by_line,
+)
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +136,31 @@ def _products_for(session: Session, parsed: ParsedScan) -> list[Product]:
     return list(session.scalars(select(Product).where(condition)))
 
 
+@dataclass
+class _Loaded:
+    """What one scan reads, once: the order with its lines, their products, the units already
+    scanned per line and why the order is blocked. The view is built from these too."""
+
+    order: Order
+    products: dict[int, Product]
+    scanned: dict[int, int]
+    blocked: str
+
+    @staticmethod
+    def of(session: Session, order_id: int) -> _Loaded:
+        order = session.get(
+            Order, order_id, options=[selectinload(Order.lines), selectinload(Order.findings)]
+        )
+        if order is None:
+            raise OrderNotFound(str(order_id))
+        return _Loaded(order, products_of(session, order), scanned_by_line(session, order.id),
+                       blocked_reason(session, order))
+
+    def view(self, session: Session) -> PackingView:
+        return build_view(session, self.order, scanned=self.scanned, products=self.products,
+                          blocked=self.blocked)
+
+
 def scan(
     db: Database, order_id: int, raw_code: str, quantity: int = 1, user: str | None = None
 ) -> ScanResult:
@@ -140,77 +172,82 @@ def scan(
     parsed = parse_scan(raw_code)
     units = quantity * parsed.quantity
     with db.transaction() as session:
-        order = session.get(Order, order_id)
-        if order is None:
-            raise OrderNotFound(str(order_id))
-        line, reason = _match(session, order, parsed, units)
-        if line is None:
-            return _refuse(session, order, raw_code, units, reason, who, parsed)
-        return _accept(session, order, line, raw_code, units, who, parsed, note="")
+        loaded = _Loaded.of(session, order_id)
+        line, reason = _match(session, loaded, parsed, units)
+        # Everything is read; the writes go out in one flush at commit.
+        with session.no_autoflush:
+            if line is None:
+                return _refuse(session, loaded, raw_code, units, reason, who, parsed)
+            return _accept(session, loaded, line, raw_code, units, who, parsed, note="")
 
 
 def _match(
-    session: Session, order: Order, parsed: ParsedScan, units: int
+    session: Session, loaded: _Loaded, parsed: ParsedScan, units: int
 ) -> tuple[OrderLine | None, str]:
-    """The order line this scan ticks, or None and the reason it is refused."""
-    blocked = blocked_reason(session, order)
-    if blocked:
-        return None, blocked
+    """The order line this scan ticks, or None and the reason it is refused.
+
+    The order's own products are matched in memory first; the catalogue is only asked when
+    the code is not one of them, to tell another order's item from an unknown code.
+    """
+    if loaded.blocked:
+        return None, loaded.blocked
     if units < 1:
         return None, "数量必须大于 0"
     if not parsed.ok:
         return None, parsed.error
 
-    products = _products_for(session, parsed)
-    product_ids = {p.id for p in products}
+    codes = set(parsed.lookup_codes)
+    own = {pid for pid, p in loaded.products.items()
+           if p.barcode in codes or (parsed.kind == "text" and p.sku == parsed.data)}
     candidates = [
-        ln for ln in order.lines
-        if (ln.product_id is not None and ln.product_id in product_ids)
+        ln for ln in loaded.order.lines
+        if (ln.product_id is not None and ln.product_id in own)
         or (parsed.kind == "text" and ln.sku == parsed.data)
     ]
     if not candidates:
+        products = _products_for(session, parsed)
         if products:
             return None, f"{products[0].name}（{parsed.data}）不是本订单的商品"
         return None, f"未知条码 {parsed.data}"
 
-    scanned = scanned_by_line(session, order.id)
     for line in candidates:
-        if scanned.get(line.id, 0) + units <= line.quantity:
+        if loaded.scanned.get(line.id, 0) + units <= line.quantity:
             return line, ""
     line = candidates[0]
-    done = scanned.get(line.id, 0)
+    done = loaded.scanned.get(line.id, 0)
     return None, f"多扫了：{line.title or line.sku} 只需 {line.quantity} 件，已扫 {done} 件"
 
 
 def _refuse(
-    session: Session, order: Order, raw: str, units: int, reason: str, who: str,
+    session: Session, loaded: _Loaded, raw: str, units: int, reason: str, who: str,
     parsed: ParsedScan,
 ) -> ScanResult:
+    order = loaded.order
     session.add(ScanEvent(order_id=order.id, code=raw[:200], quantity=units, accepted=False,
                           reason=reason, user=who))
-    session.flush()
-    view = build_view(session, order)
+    view = loaded.view(session)
     return ScanResult(False, reason, raw, units, None, "", order.status, False, view, parsed)
 
 
 def _accept(
-    session: Session, order: Order, line: OrderLine, raw: str, units: int, who: str,
+    session: Session, loaded: _Loaded, line: OrderLine, raw: str, units: int, who: str,
     parsed: ParsedScan | None, note: str,
 ) -> ScanResult:
+    order = loaded.order
     session.add(ScanEvent(order_id=order.id, order_line_id=line.id, product_id=line.product_id,
                           code=raw[:200], quantity=units, accepted=True, reason=note, user=who))
+    loaded.scanned[line.id] = loaded.scanned.get(line.id, 0) + units
     if order.status in {Status.VERIFIED, Status.CONFIRMED}:
         move(order, Status.PACKING, user=who, note="开始扫描打包")
     parcels.add_to_open_parcel(session, order, line, units)
-    session.flush()
 
-    view = build_view(session, order)
+    view = loaded.view(session)
     completed = False
     if view.complete:
         move(order, Status.PACKED, user=who, note="全部商品已扫描")
         parcels.stamp_packed(session, order)
         completed = True
-        view = build_view(session, order)
+        view = loaded.view(session)
         log.info("order %s packed by %s", order.order_no, who)
     reason = f"✓ {line.title or line.sku} ×{units}"
     return ScanResult(True, reason, raw, units, line.line_no, line.sku, order.status, completed,
@@ -226,23 +263,21 @@ def override_scan(
     who = user or current_user()
     parcels.require_supervisor(supervisor, reason)
     with db.transaction() as session:
-        order = session.get(Order, order_id)
-        if order is None:
-            raise OrderNotFound(str(order_id))
-        blocked = blocked_reason(session, order)
-        if blocked:
-            raise BadInput(blocked)
+        loaded = _Loaded.of(session, order_id)
+        order = loaded.order
+        if loaded.blocked:
+            raise BadInput(loaded.blocked)
         line = next((ln for ln in order.lines if ln.line_no == line_no), None)
         if line is None:
             raise BadInput(f"订单 {order.order_no} 没有第 {line_no} 行")
-        done = scanned_by_line(session, order.id).get(line.id, 0)
+        done = loaded.scanned.get(line.id, 0)
         if quantity < 1 or done + quantity > line.quantity:
             raise BadInput(f"第 {line_no} 行只需 {line.quantity} 件，已扫 {done} 件")
         parcels.record_override(session, order, "scan", supervisor, reason,
                                 detail=f"line {line_no} ×{quantity}", user=who)
         log.info("scan override on order %s line %s by %s: %s", order.order_no, line_no,
                  supervisor, reason)
-        return _accept(session, order, line, f"OVERRIDE:{line.sku}", quantity, who, None,
+        return _accept(session, loaded, line, f"OVERRIDE:{line.sku}", quantity, who, None,
                        note=f"主管 {supervisor} 放行：{reason}")
 
 

@@ -110,12 +110,24 @@ def _remarks(order: Order, lines: list[PackLine]) -> tuple[str, ...]:
     return tuple(remarks)
 
 
-def build_view(session: Session, order: Order) -> PackingView:
-    scanned = scanned_by_line(session, order.id)
-    product_ids = [ln.product_id for ln in order.lines if ln.product_id is not None]
-    products = {
-        p.id: p for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
-    } if product_ids else {}
+def products_of(session: Session, order: Order) -> dict[int, Product]:
+    """The catalogue rows of an order's lines, by id, from one query."""
+    ids = [ln.product_id for ln in order.lines if ln.product_id is not None]
+    if not ids:
+        return {}
+    return {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+
+
+def build_view(
+    session: Session, order: Order, *, scanned: dict[int, int] | None = None,
+    products: dict[int, Product] | None = None, blocked: str | None = None,
+) -> PackingView:
+    """The view of `order`; a caller that already holds the scanned counts, the products or
+    the blocked reason passes them in, so a scan costs as few queries as it can."""
+    if scanned is None:
+        scanned = scanned_by_line(session, order.id)
+    if products is None:
+        products = products_of(session, order)
 
     lines = []
     for ln in order.lines:
@@ -135,7 +147,7 @@ def build_view(session: Session, order: Order) -> PackingView:
         order_id=order.id, order_no=order.order_no, platform=order.platform,
         status=status.value, status_label=LABELS[status], recipient=order.recipient,
         lines=tuple(lines), remarks=_remarks(order, lines),
-        blocked_reason=blocked_reason(session, order),
+        blocked_reason=blocked_reason(session, order) if blocked is None else blocked,
     )
 
 

@@ -24,7 +24,7 @@ def phone_digits(text: str) -> str:
     digits = _PHONE_NOISE.sub("", text.strip())
     for prefix in ("+86", "0086", "86"):
         if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
-            return digits[len(prefix):]
+            return digits[len(prefix) :]
     return digits
 
 
@@ -51,7 +51,9 @@ def find_order_for_return(session: Session, code: str) -> Order:
         ).all()
         if len(orders) > 1:
             numbers = "、".join(o.order_no for o in orders[:10])
-            raise ReturnInputError("手机号", f"{phone} 有 {len(orders)} 个订单，请用订单号: {numbers}")
+            raise ReturnInputError(
+                "手机号", f"{phone} 有 {len(orders)} 个订单，请用订单号: {numbers}"
+            )
         if orders:
             return orders[0]
     raise OrderNotFound(text)

@@ -25,21 +25,35 @@ KIND = "return_update"
 FIELDS = frozenset({"shop", "recipient", "order_no", "rma_no", "state", "reason", "amount"})
 
 _BODIES: dict[ReturnState, tuple[str, str]] = {
-    ReturnState.REQUESTED: ("退货申请已登记", "【{shop}】{recipient}您好，您的退货申请{rma_no}已登记，"
-                           "我们会尽快审核。"),
-    ReturnState.APPROVED: ("退货审核通过", "【{shop}】{recipient}您好，退货申请{rma_no}已同意：{reason}。"
-                          "请将商品连同退货单寄回。"),
-    ReturnState.REJECTED: ("退货审核未通过", "【{shop}】{recipient}您好，很抱歉，退货申请{rma_no}"
-                          "未通过：{reason}。"),
-    ReturnState.IN_TRANSIT: ("退货寄回登记", "【{shop}】已登记您寄回的包裹（退货单{rma_no}），"
-                            "收到后会尽快检验。"),
-    ReturnState.RECEIVED: ("退货已收到", "【{shop}】{recipient}您好，退货{rma_no}的商品已收到，"
-                          "正在检验。"),
+    ReturnState.REQUESTED: (
+        "退货申请已登记",
+        "【{shop}】{recipient}您好，您的退货申请{rma_no}已登记，我们会尽快审核。",
+    ),
+    ReturnState.APPROVED: (
+        "退货审核通过",
+        "【{shop}】{recipient}您好，退货申请{rma_no}已同意：{reason}。请将商品连同退货单寄回。",
+    ),
+    ReturnState.REJECTED: (
+        "退货审核未通过",
+        "【{shop}】{recipient}您好，很抱歉，退货申请{rma_no}未通过：{reason}。",
+    ),
+    ReturnState.IN_TRANSIT: (
+        "退货寄回登记",
+        "【{shop}】已登记您寄回的包裹（退货单{rma_no}），收到后会尽快检验。",
+    ),
+    ReturnState.RECEIVED: (
+        "退货已收到",
+        "【{shop}】{recipient}您好，退货{rma_no}的商品已收到，正在检验。",
+    ),
     ReturnState.INSPECTED: ("退货已检验", "【{shop}】退货{rma_no}已检验完毕：{reason}"),
-    ReturnState.REFUNDED: ("退款已处理", "【{shop}】{recipient}您好，退货{rma_no}已退款{amount}元，"
-                          "请留意原支付账户。"),
-    ReturnState.EXCHANGED: ("换货已安排", "【{shop}】{recipient}您好，退货{rma_no}的换货订单{reason}"
-                           "已生成，将尽快发出。"),
+    ReturnState.REFUNDED: (
+        "退款已处理",
+        "【{shop}】{recipient}您好，退货{rma_no}已退款{amount}元，请留意原支付账户。",
+    ),
+    ReturnState.EXCHANGED: (
+        "换货已安排",
+        "【{shop}】{recipient}您好，退货{rma_no}的换货订单{reason}已生成，将尽快发出。",
+    ),
 }
 
 for _state, (_title, _body) in _BODIES.items():
@@ -50,10 +64,16 @@ for _state, (_title, _body) in _BODIES.items():
 
 
 def notify_customer(
-    session: Session, ret: ReturnRequest, *, reason: str = "", amount: str = ""
+    session: Session,
+    ret: ReturnRequest,
+    *,
+    state: ReturnState | None = None,
+    reason: str = "",
+    amount: str = "",
 ) -> list[OutboxMessage]:
-    """Queue the message for the return's current state; nothing if that state is switched off."""
-    state = ReturnState(ret.state)
+    """Queue the message for `state` (default: the return's current state); nothing if that
+    state's messages are switched off."""
+    state = state or ReturnState(ret.state)
     wanted = settings.get(session, "returns.notify_states", [s.value for s in ReturnState])
     if state.value not in wanted:
         return []
@@ -77,7 +97,14 @@ def notify_customer(
             continue
         subject, body = render_template(session, f"return.{state.value}.sms", context)
         queued.append(
-            enqueue(session, kind=KIND, channel="sms", body=body, order_id=ret.order_id,
-                    recipient=phone, subject=subject)
+            enqueue(
+                session,
+                kind=KIND,
+                channel="sms",
+                body=body,
+                order_id=ret.order_id,
+                recipient=phone,
+                subject=subject,
+            )
         )
     return queued

@@ -101,7 +101,9 @@ def policy_start(session: Session, order: Order) -> PolicyStart:
     last = max(handed, key=lambda s: s.shipped_at)
     days = _transit_days(session, last.carrier, order.province)
     day = _desk_day(last.shipped_at) + timedelta(days=days)
-    return PolicyStart(day, f"签收日未知，按发货日 {_desk_day(last.shipped_at):%Y-%m-%d} + 在途 {days} 天")
+    return PolicyStart(
+        day, f"签收日未知，按发货日 {_desk_day(last.shipped_at):%Y-%m-%d} + 在途 {days} 天"
+    )
 
 
 def _category_text(session: Session, product: Product | None) -> str:
@@ -109,9 +111,10 @@ def _category_text(session: Session, product: Product | None) -> str:
         return ""
     category = ""
     if StockPlan is not None:
-        category = session.scalar(
-            select(StockPlan.category).where(StockPlan.product_id == product.id)
-        ) or ""
+        category = (
+            session.scalar(select(StockPlan.category).where(StockPlan.product_id == product.id))
+            or ""
+        )
     return " ".join((category, product.name, product.spec))
 
 
@@ -146,10 +149,14 @@ def line_eligibility(
     days = int(settings.get(session, key, default))
     deadline = start.day + timedelta(days=days)
     if today > deadline:
-        return result(False, f"{reason_words}限 {days} 天，已于 {deadline:%Y-%m-%d} 到期（{start.how}）",
-                      deadline)
-    return result(True, f"{reason_words} {days} 天内，{deadline:%Y-%m-%d} 前可退（{start.how}）",
-                  deadline)
+        return result(
+            False,
+            f"{reason_words}限 {days} 天，已于 {deadline:%Y-%m-%d} 到期（{start.how}）",
+            deadline,
+        )
+    return result(
+        True, f"{reason_words} {days} 天内，{deadline:%Y-%m-%d} 前可退（{start.how}）", deadline
+    )
 
 
 def review_lines(
@@ -158,7 +165,11 @@ def review_lines(
     """Each line of the return checked against the policy; unlinked returns cannot be checked."""
     day = today or _desk_day(utcnow())
     if ret.order_id is None:
-        return [LineEligibility(ln.sku, ln.quantity, ln.reason, False, "未关联订单，无法核对政策",
-                                None) for ln in ret.lines]
+        return [
+            LineEligibility(
+                ln.sku, ln.quantity, ln.reason, False, "未关联订单，无法核对政策", None
+            )
+            for ln in ret.lines
+        ]
     start = policy_start(session, session.get(Order, ret.order_id))
     return [line_eligibility(session, ln, start, day) for ln in ret.lines]

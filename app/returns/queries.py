@@ -12,13 +12,18 @@ from sqlalchemy.orm import Session, selectinload
 from app.db.engine import Database
 from app.db.models import Order, Product
 from app.db.models.returns import ReturnRequest
-from app.returns.lookup import find_return
+from app.returns.lookup import find_order_for_return, find_return
 from app.returns.policy import LineEligibility, review_lines
+from app.returns.quantities import line_quantities
 from app.returns.reasons import REASONS
 from app.returns.states import label
 
-GRADE_LABELS = {"resellable": "可再售", "damaged": "破损隔离", "scrap": "报废",
-                "supplier": "退供应商"}
+GRADE_LABELS = {
+    "resellable": "可再售",
+    "damaged": "破损隔离",
+    "scrap": "报废",
+    "supplier": "退供应商",
+}
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,11 @@ def summarize(session: Session, ret: ReturnRequest) -> ReturnSummary:
 
 def detail_of(session: Session, ret: ReturnRequest, today: date | None = None) -> ReturnDetail:
     session.flush()
-    names = {ln.product_id: session.get(Product, ln.product_id).name
-             for ln in ret.lines if ln.product_id is not None}
+    names = {
+        ln.product_id: session.get(Product, ln.product_id).name
+        for ln in ret.lines
+        if ln.product_id is not None
+    }
     order = session.get(Order, ret.order_id) if ret.order_id else None
     return ReturnDetail(
         rma_no=ret.rma_no,
@@ -152,19 +160,37 @@ def detail_of(session: Session, ret: ReturnRequest, today: date | None = None) -
         replacement_order_no=_order_no(session, ret.replacement_order_id),
         created_at=ret.created_at,
         lines=tuple(
-            ReturnLineView(ln.id, ln.sku, names.get(ln.product_id, ""), ln.quantity, ln.reason,
-                           REASONS[ln.reason], ln.reason_text,
-                           sum(1 for u in ret.units if u.return_line_id == ln.id))
+            ReturnLineView(
+                ln.id,
+                ln.sku,
+                names.get(ln.product_id, ""),
+                ln.quantity,
+                ln.reason,
+                REASONS[ln.reason],
+                ln.reason_text,
+                sum(1 for u in ret.units if u.return_line_id == ln.id),
+            )
             for ln in ret.lines
         ),
         units=tuple(
-            UnitView(u.id, _sku_of(session, u.product_id), u.code, u.expected, u.problem,
-                     u.grade, GRADE_LABELS.get(u.grade, ""), u.notes, u.photo_path,
-                     u.received_at, u.received_by)
+            UnitView(
+                u.id,
+                _sku_of(session, u.product_id),
+                u.code,
+                u.expected,
+                u.problem,
+                u.grade,
+                GRADE_LABELS.get(u.grade, ""),
+                u.notes,
+                u.photo_path,
+                u.received_at,
+                u.received_by,
+            )
             for u in ret.units
         ),
-        steps=tuple(StepView(e.action, e.from_state, e.to_state, e.at, e.user, e.note)
-                    for e in ret.events),
+        steps=tuple(
+            StepView(e.action, e.from_state, e.to_state, e.at, e.user, e.note) for e in ret.events
+        ),
         eligibility=tuple(review_lines(session, ret, today)),
     )
 
@@ -186,3 +212,46 @@ def get_return(db: Database, code: str) -> ReturnDetail:
     """The return named by its RMA number or return tracking number."""
     with db.reading() as session:
         return detail_of(session, find_return(session, code))
+
+
+@dataclass(frozen=True)
+class ReturnableLine:
+    sku: str
+    title: str
+    unit_price: Decimal
+    shipped: int
+    returnable: int
+
+
+@dataclass(frozen=True)
+class OrderForReturn:
+    """The order a new return is raised against, with what may still come back per line."""
+
+    order_no: str
+    platform: str
+    recipient: str
+    phone: str
+    status: str
+    lines: tuple[ReturnableLine, ...]
+
+
+def order_for_return(db: Database, code: str) -> OrderForReturn:
+    """The order named by order number, tracking number or phone, for the request dialog."""
+    with db.reading() as session:
+        order = find_order_for_return(session, code)
+        lines = []
+        for line in order.lines:
+            figures = line_quantities(session, line)
+            lines.append(
+                ReturnableLine(
+                    line.sku, line.title, line.unit_price, figures.shipped, figures.returnable
+                )
+            )
+        return OrderForReturn(
+            order.order_no,
+            order.platform,
+            order.recipient,
+            order.phone,
+            order.status,
+            tuple(lines),
+        )

@@ -17,7 +17,6 @@ REASONS: dict[str, str] = {
 SELLER_FAULT = frozenset({"wrong_item", "damaged", "quality", "missing_parts"})
 
 
-
 def reason_code(text: str) -> str:
     """A reason given as its code (`quality`) or its Chinese words (`质量问题`)."""
     value = text.strip()

@@ -28,6 +28,7 @@ from app.returns.states import record_step
 
 log = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class ReturnLineInput:
     sku: str
@@ -65,8 +66,9 @@ def _check_line(line: ReturnLineInput, where: str) -> None:
         reason_code(line.reason)
 
 
-def _order_line_for(session: Session, ret: ReturnRequest, order: Order, line: ReturnLineInput,
-                    where: str) -> OrderLine:
+def _order_line_for(
+    session: Session, ret: ReturnRequest, order: Order, line: ReturnLineInput, where: str
+) -> OrderLine:
     """The order line a return line belongs to, with enough returnable units left."""
     candidates = [ln for ln in order.lines if line.sku in (ln.sku, _barcode(session, ln))]
     if not candidates:
@@ -79,7 +81,8 @@ def _order_line_for(session: Session, ret: ReturnRequest, order: Order, line: Re
     best = max(line_quantities(session, c).returnable for c in candidates)
     shipped = sum(line_quantities(session, c).shipped for c in candidates)
     raise ReturnInputError(
-        where, f"商品 {line.sku} 最多还能退 {best} 件（已发货 {shipped} 件，已申请退货的不重复计算）"
+        where,
+        f"商品 {line.sku} 最多还能退 {best} 件（已发货 {shipped} 件，已申请退货的不重复计算）",
     )
 
 
@@ -95,8 +98,9 @@ def _product(session: Session, sku: str) -> Product | None:
     ).first()
 
 
-def _attach_lines(session: Session, ret: ReturnRequest, order: Order | None,
-                  lines: list[ReturnLineInput]) -> None:
+def _attach_lines(
+    session: Session, ret: ReturnRequest, order: Order | None, lines: list[ReturnLineInput]
+) -> None:
     for n, line in enumerate(lines, 1):
         where = f"第 {n} 行 {line.sku}"
         _check_line(line, where)
@@ -104,14 +108,27 @@ def _attach_lines(session: Session, ret: ReturnRequest, order: Order | None,
             product = _product(session, line.sku)
             if product is None:
                 raise ReturnInputError(where, f"商品目录里没有 {line.sku}")
-            ret.lines.append(ReturnLine(sku=product.sku, product_id=product.id,
-                                        quantity=line.quantity, reason=line.reason,
-                                        reason_text=line.reason_text))
+            ret.lines.append(
+                ReturnLine(
+                    sku=product.sku,
+                    product_id=product.id,
+                    quantity=line.quantity,
+                    reason=line.reason,
+                    reason_text=line.reason_text,
+                )
+            )
             continue
         order_line = _order_line_for(session, ret, order, line, where)
-        ret.lines.append(ReturnLine(sku=order_line.sku, product_id=order_line.product_id,
-                                    order_line_id=order_line.id, quantity=line.quantity,
-                                    reason=line.reason, reason_text=line.reason_text))
+        ret.lines.append(
+            ReturnLine(
+                sku=order_line.sku,
+                product_id=order_line.product_id,
+                order_line_id=order_line.id,
+                quantity=line.quantity,
+                reason=line.reason,
+                reason_text=line.reason_text,
+            )
+        )
 
 
 def create_return(

@@ -71,7 +71,11 @@ def move_return(
 
     when = utcnow()
     event = ReturnEvent(
-        action=action, from_state=current.value, to_state=wanted.value, at=when, user=user,
+        action=action,
+        from_state=current.value,
+        to_state=wanted.value,
+        at=when,
+        user=user,
         note=note,
     )
     ret.events.append(event)
@@ -84,7 +88,11 @@ def move_return(
 def record_step(ret: ReturnRequest, *, action: str, user: str, note: str = "") -> ReturnEvent:
     """A step that keeps the state (linked, graded, shipping recorded, reviewed late)."""
     event = ReturnEvent(
-        action=action, from_state=ret.state, to_state=ret.state, at=utcnow(), user=user,
+        action=action,
+        from_state=ret.state,
+        to_state=ret.state,
+        at=utcnow(),
+        user=user,
         note=note,
     )
     ret.events.append(event)

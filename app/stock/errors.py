@@ -56,3 +56,17 @@ class NotAccepted(PackDeskError):
 
 class NeedsApproval(PackDeskError):
     """A count adjustment needs a supervisor other than the counter, with a reason."""
+
+
+class MissingReason(BadInput):
+    """A stock change a person makes by hand must say why, for the ledger."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}: 必须填写原因 (--reason)")
+
+
+class BadQuantity(BadInput):
+    def __init__(self, field: str, value: object, rule: str) -> None:
+        super().__init__(f"{field} = {value!r}: {rule}")
+        self.field = field
+        self.value = value

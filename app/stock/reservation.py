@@ -110,7 +110,7 @@ def line_holdings(session: Session, order: Order) -> dict[int, tuple[int, int]]:
             func.coalesce(func.sum(StockMove.reserved_delta), 0),
             func.coalesce(func.sum(shipped), 0),
         )
-        .where(StockMove.order_id == order.id, StockMove.order_line_id.is_not(None))
+        .where(StockMove.order_line_id.in_([line.id for line in order.lines]))
         .group_by(StockMove.order_line_id)
     )
     return {line_id: (int(r), int(s)) for line_id, r, s in rows}

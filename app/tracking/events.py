@@ -21,6 +21,7 @@ from app.db.models.tracking import ParcelProgress, TrackingEvent
 from app.db.types import utcnow
 from app.orders.status import Status, move
 from app.tracking.parcels import find_parcel, parse_time
+from app.tracking.rules import check_event
 from app.tracking.statuses import LABELS, TrackStatus, parse_status
 
 log = logging.getLogger(__name__)
@@ -75,8 +76,7 @@ def _deliver_order(session: Session, shipment: Shipment, user: str, at: datetime
         )
     ).all()
     if set(shipped) <= set(delivered):
-        move(order, Status.DELIVERED, user=user, at=at,
-             note=f"签收 {shipment.tracking_no}")
+        move(order, Status.DELIVERED, user=user, at=at, note=f"签收 {shipment.tracking_no}")
 
 
 def record_event(
@@ -105,8 +105,15 @@ def record_event(
         return None
 
     event = TrackingEvent(
-        shipment_id=shipment.id, status=status.value, raw_status=raw, location=location, at=at,
-        source=source, source_file=source_file, note=note, user=user,
+        shipment_id=shipment.id,
+        status=status.value,
+        raw_status=raw,
+        location=location,
+        at=at,
+        source=source,
+        source_file=source_file,
+        note=note,
+        user=user,
     )
     session.add(event)
 
@@ -117,8 +124,6 @@ def record_event(
         progress.delivered_at = at
         session.flush()
         _deliver_order(session, shipment, user, at)
-
-    from app.tracking.rules import check_event
 
     check_event(session, shipment, status, at)
     return event
@@ -140,8 +145,14 @@ def add_event(
         status = parse_status(session, status_text)
         when = parse_time(at, "--at") if at is not None else utcnow()
         event = record_event(
-            session, shipment, status, when, raw_status=status_text.strip(), source=source,
-            note=note, user=user or current_user(),
+            session,
+            shipment,
+            status,
+            when,
+            raw_status=status_text.strip(),
+            source=source,
+            note=note,
+            user=user or current_user(),
         )
         if event is None:
             return None
@@ -151,8 +162,9 @@ def add_event(
 
 def scan_delivery_receipt(db: Database, raw_code: str, user: str | None = None) -> EventView:
     """A signed delivery receipt (回单) scanned at the desk: the parcel counts as delivered."""
-    result = add_event(db, raw_code, LABELS[TrackStatus.DELIVERED], source="scan",
-                       note="回单扫描", user=user)
+    result = add_event(
+        db, raw_code, LABELS[TrackStatus.DELIVERED], source="scan", note="回单扫描", user=user
+    )
     if result is None:
         with db.reading() as session:
             return timeline(session, raw_code).events[-1]
@@ -161,8 +173,16 @@ def scan_delivery_receipt(db: Database, raw_code: str, user: str | None = None) 
 
 def _view(event: TrackingEvent) -> EventView:
     status = TrackStatus(event.status)
-    return EventView(event.at, status.value, LABELS[status], event.raw_status, event.location,
-                     event.source, event.note, event.user)
+    return EventView(
+        event.at,
+        status.value,
+        LABELS[status],
+        event.raw_status,
+        event.location,
+        event.source,
+        event.note,
+        event.user,
+    )
 
 
 def timeline(session: Session, tracking_no: str) -> TimelineView:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.config import desk_timezone
 from app.db.models import Shipment
 from app.errors import BadInput
+from app.intake.cells import CellError, timestamp
 
 
 class ParcelNotFound(BadInput):
@@ -38,37 +39,14 @@ def find_parcel(session: Session, tracking_no: str) -> Shipment:
     return shipment
 
 
-TIME_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-    "%Y年%m月%d日 %H:%M:%S",
-    "%Y年%m月%d日 %H:%M",
-    "%Y%m%d%H%M%S",
-)
-
-
 def parse_time(value: str | datetime, where: str = "") -> datetime:
-    """An aware time; carrier exports write desk-zone wall-clock times without a zone."""
+    """An aware time; a time typed or exported without a zone is desk-zone wall-clock time."""
     if isinstance(value, datetime):
-        parsed = value
-    else:
-        text = value.strip()
+        return value if value.tzinfo else value.replace(tzinfo=desk_timezone())
+    try:
+        parsed = timestamp(value)
+    except CellError:
         parsed = None
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            for fmt in TIME_FORMATS:
-                try:
-                    parsed = datetime.strptime(text, fmt)
-                    break
-                except ValueError:
-                    continue
-        if parsed is None:
-            raise BadTime(text, where)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=desk_timezone())
+    if parsed is None:
+        raise BadTime(value, where)
     return parsed

@@ -61,7 +61,12 @@ def threshold(session: Session, rule: str) -> int:
 
 
 def open_exception(
-    session: Session, shipment: Shipment, rule: str, detail: str, since: datetime
+    session: Session,
+    shipment: Shipment,
+    rule: str,
+    detail: str,
+    since: datetime,
+    now: datetime | None = None,
 ) -> TrackingException | None:
     """Open `rule` for the parcel unless it is open already or was raised for this spell."""
     earlier = session.scalars(
@@ -73,8 +78,11 @@ def open_exception(
         return None
 
     exception = TrackingException(
-        shipment_id=shipment.id, order_id=shipment.order_id, rule=rule, detail=detail,
-        opened_at=max(utcnow(), since),
+        shipment_id=shipment.id,
+        order_id=shipment.order_id,
+        rule=rule,
+        detail=detail,
+        opened_at=now or utcnow(),
     )
     session.add(exception)
     log.info("exception %s opened for parcel %s: %s", rule, shipment.tracking_no, detail)
@@ -89,7 +97,8 @@ def check_event(
     if rule is None:
         return None
     when = at.astimezone(desk_timezone()).strftime("%m-%d %H:%M")
-    return open_exception(session, shipment, rule, f"{when} {RULES[rule].label}", at)
+    # Opened as of the event, so a report for that day counts it even if imported later.
+    return open_exception(session, shipment, rule, f"{when} {RULES[rule].label}", at, at)
 
 
 def _time_rules(
@@ -110,11 +119,14 @@ def _time_rules(
 
     due = progress.expected_delivery if progress else None
     grace = threshold(session, "overdue")
-    if due and last not in EVENT_RULES and now.astimezone(desk_timezone()).date() > due + (
-        timedelta(days=grace)
+    if (
+        due
+        and last not in EVENT_RULES
+        and now.astimezone(desk_timezone()).date() > due + (timedelta(days=grace))
     ):
-        start = datetime.combine(due + timedelta(days=grace + 1), datetime.min.time(),
-                                 desk_timezone())
+        start = datetime.combine(
+            due + timedelta(days=grace + 1), datetime.min.time(), desk_timezone()
+        )
         found.append(("overdue", f"预计 {due.isoformat()} 送达，至今未签收", start))
     return found
 
@@ -131,7 +143,7 @@ def detect_exceptions(session: Session, now: datetime | None = None) -> list[Tra
     opened = []
     for shipment, progress in rows:
         for rule, detail, since in _time_rules(session, shipment, progress, now):
-            exception = open_exception(session, shipment, rule, detail, since)
+            exception = open_exception(session, shipment, rule, detail, since, now)
             if exception is not None:
                 opened.append(exception)
     if opened:

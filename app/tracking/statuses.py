@@ -74,6 +74,7 @@ PHRASES: tuple[tuple[str, TrackStatus], ...] = (
     ("揽收", T.ACCEPTED),
     ("揽件", T.ACCEPTED),
     ("收寄", T.ACCEPTED),
+    ("收取", T.ACCEPTED),
     ("已收件", T.ACCEPTED),
     ("运输中", T.IN_TRANSIT),
     ("在途", T.IN_TRANSIT),
@@ -86,8 +87,11 @@ PHRASES: tuple[tuple[str, TrackStatus], ...] = (
     ("装车", T.IN_TRANSIT),
 )
 
-# English words from aggregators and our own status names, matched as whole values.
-ENGLISH: dict[str, TrackStatus] = {
+# Whole values: English words from aggregators, our own status names, and route-node words
+# too short to look for inside a sentence ("收件" is also in "收件人拒签").
+EXACT: dict[str, TrackStatus] = {
+    "收件": T.ACCEPTED,
+    "发件": T.IN_TRANSIT,
     "accepted": T.ACCEPTED,
     "picked up": T.ACCEPTED,
     "in transit": T.IN_TRANSIT,
@@ -117,9 +121,9 @@ def classify(text: str, extra: dict[str, str] | None = None) -> TrackStatus | No
     cleaned = text.strip()
     if not cleaned:
         return None
-    english = ENGLISH.get(cleaned.lower())
-    if english is not None:
-        return english
+    exact = EXACT.get(cleaned.lower())
+    if exact is not None:
+        return exact
     for label_status, label in LABELS.items():
         if cleaned == label:
             return label_status

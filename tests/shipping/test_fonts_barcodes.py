@@ -27,8 +27,9 @@ def _page_with(encoded, dpi: int = 300) -> bytes:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(mm(100), mm(40)))
     font = fonts.register_cjk_font()
-    draw_barcode(canvas, encoded, mm(2), mm(5), mm(30), max_width=mm(96), dpi=dpi, font=font,
-                 font_size=8)
+    draw_barcode(
+        canvas, encoded, mm(2), mm(5), mm(30), max_width=mm(96), dpi=dpi, font=font, font_size=8
+    )
     canvas.drawString(mm(2), mm(36), "")
     canvas.setFont(font, 9)
     canvas.drawString(mm(2), mm(36), FONT_TEST)

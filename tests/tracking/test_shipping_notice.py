@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from aftercare_data import shipped_parcel
 from sqlalchemy import select
@@ -23,7 +23,7 @@ def test_notice_names_carrier_tracking_number_and_expected_date(db) -> None:
     assert [m.channel for m in messages] == ["sms", "email"]
     sms = messages[0]
     assert sms.recipient == "13900001111"
-    assert "SF1234567890123" in sms.body
+    assert "顺丰速运" in sms.body and "SF1234567890123" in sms.body
     assert "2026-12-01 17:00" in sms.body  # 09:00 UTC is 17:00 at the desk
     with db.reading() as session:
         due = session.get(ParcelProgress, shipment.id).expected_delivery
@@ -41,20 +41,23 @@ def test_handover_retried_queues_no_second_notice(db) -> None:
     assert count == 1  # no e-mail address known: SMS only
 
 
-def test_expected_date_skips_days_the_carrier_does_not_work(db, monkeypatch) -> None:
-    """Shipped on the eve of the 2026 Spring Festival, three transit days run past it."""
-    import app.tracking.delivery_date as dd
-
-    monkeypatch.setattr(dd, "_transit_days", lambda session, carrier, province: 3)
-    closed = {date(2026, 2, 16) + timedelta(days=i) for i in range(7)}
-    monkeypatch.setattr(dd, "_works_on", lambda session, carrier: lambda d: d not in closed)
-
+def test_expected_date_skips_days_the_carrier_does_not_work(db) -> None:
+    """YTO stops over the 2026 Spring Festival (Feb 15-23); SF keeps running."""
+    eve = datetime(2026, 2, 13, 3, 0, tzinfo=UTC)  # Friday 11:00 at the desk
     with db.reading() as session:
-        due = expected_delivery(
-            session, "YTO", "新疆维吾尔自治区", datetime(2026, 2, 14, 10, 0, tzinfo=UTC)
-        )
-    # 15th counts, 16th-22nd closed, 23rd and 24th count.
-    assert due == date(2026, 2, 24)
+        yto = expected_delivery(session, "YTO", "广东省", eve)
+        sf = expected_delivery(session, "SF", "广东省", eve)
+    # YTO: 3 days; Sat 14th is a make-up working day, then 24th and 25th.
+    assert yto == date(2026, 2, 25)
+    # SF: 2 days, straight through the holiday.
+    assert sf == date(2026, 2, 15)
+
+
+def test_unknown_carrier_falls_back_to_the_default_transit_days(db) -> None:
+    with db.transaction() as session:
+        settings.put(session, "shipping.default_transit_days", 2)
+        due = expected_delivery(session, "XX", "广东省", datetime(2026, 12, 4, 2, 0, tzinfo=UTC))
+    assert due == date(2026, 12, 8)  # Friday: Monday and Tuesday are the two working days
 
 
 def test_shop_can_turn_off_the_email_notice(db) -> None:

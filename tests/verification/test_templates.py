@@ -15,22 +15,32 @@ from app.outbox.templates import (
 
 
 def test_default_sms_fills_every_placeholder_and_fits_one_segment(db) -> None:
-    context = {"shop": "小青杂货铺", "recipient": "欧阳一二", "order_no": "3712910000000001234",
-               "ship_by": "2026-08-28"}
+    context = {
+        "shop": "小青杂货铺",
+        "recipient": "欧阳一二",
+        "order_no": "3712910000000001234",
+        "ship_by": "2026-08-28",
+    }
     with db.transaction() as session:
         subject, body = render_template(session, "confirmation.sms", context)
     assert subject == ""
-    assert body == "【小青杂货铺】欧阳一二您好，订单3712910000000001234已确认，预计2026-08-28前发货。"
+    assert (
+        body == "【小青杂货铺】欧阳一二您好，订单3712910000000001234已确认，预计2026-08-28前发货。"
+    )
     assert len(sms_segments(body)) == 1
 
 
 def test_edited_template_is_used_and_reset_goes_back_to_the_default(db) -> None:
     with db.transaction() as session:
-        save_template(session, "confirmation.sms", "", "{recipient}：{order_no} 将于{ship_by}发出",
-                      "boss")
+        save_template(
+            session, "confirmation.sms", "", "{recipient}：{order_no} 将于{ship_by}发出", "boss"
+        )
     with db.transaction() as session:
-        _, body = render_template(session, "confirmation.sms",
-                                  {"recipient": "李四", "order_no": "A1", "ship_by": "8月28日"})
+        _, body = render_template(
+            session,
+            "confirmation.sms",
+            {"recipient": "李四", "order_no": "A1", "ship_by": "8月28日"},
+        )
         assert body == "李四：A1 将于8月28日发出"
         assert get_template(session, "confirmation.sms").edited
         reset_template(session, "confirmation.sms")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
@@ -44,7 +44,7 @@ def test_early_morning_payment_counts_in_the_desk_zone_not_utc() -> None:
     """07:00 in Shanghai is still the previous day in UTC; the promise must not go back."""
     paid = datetime(2026, 8, 27, 7, 0, tzinfo=SHANGHAI)
     assert promise_ship_date(paid, 1, "Asia/Shanghai") == date(2026, 8, 28)
-    assert promise_ship_date(paid.astimezone(timezone.utc), 1, "Asia/Shanghai") == date(2026, 8, 28)
+    assert promise_ship_date(paid.astimezone(UTC), 1, "Asia/Shanghai") == date(2026, 8, 28)
 
 
 def test_payment_after_the_cut_off_counts_from_the_next_working_day() -> None:

@@ -67,6 +67,8 @@ class StockPlan(Base):
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
     # A, B or C from the last ABC run; "" when never classified.
     abc_class: Mapped[str] = mapped_column(String(1), default="")
+    # Pieces expected to sell in the coming week, from the last forecast run.
+    forecast_next_week: Mapped[int] = mapped_column(Integer, default=0)
     last_counted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 

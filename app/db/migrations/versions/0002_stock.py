@@ -129,6 +129,7 @@ def upgrade() -> None:
         sa.Column("safety_stock", sa.Integer(), nullable=False),
         sa.Column("supplier_id", sa.Integer(), nullable=True),
         sa.Column("abc_class", sa.String(length=1), nullable=False),
+        sa.Column("forecast_next_week", sa.Integer(), nullable=False),
         sa.Column("last_counted_at", app.db.types.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["product_id"], ["products.id"], name=op.f("fk_stock_plans_product_id_products")

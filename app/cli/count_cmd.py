@@ -1,0 +1,100 @@
+"""`packdesk count …`: cycle counts from the command line (start, scan, show, approve)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import EXIT_OK
+from app.cli.output import print_json
+from app.config import current_user
+from app.db.engine import Database
+from app.stock.counting import (
+    CountView,
+    approve_count,
+    count_view,
+    due_bins,
+    scan_count,
+    start_count,
+)
+
+
+def register(subparsers) -> None:
+    count = subparsers.add_parser("count", help="cycle counts: start, scan, show, approve")
+    actions = count.add_subparsers(dest="count_action", metavar="ACTION", required=True)
+
+    due = actions.add_parser("due", help="bins due for counting by ABC class")
+    due.set_defaults(handler=handle_due)
+
+    start = actions.add_parser("start", help="open a count on a bin (blocks the bin)")
+    start.add_argument("bin")
+    start.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the count list")
+    start.set_defaults(handler=handle_start)
+
+    scan = actions.add_parser("scan", help="enter scanned codes, one piece per scan")
+    scan.add_argument("count_id", type=int)
+    scan.add_argument("codes", nargs="+", metavar="CODE")
+    scan.set_defaults(handler=handle_scan)
+
+    show = actions.add_parser("show", help="expected, counted and variance per product")
+    show.add_argument("count_id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=handle_show)
+
+    approve = actions.add_parser("approve", help="supervisor approves; variances hit the ledger")
+    approve.add_argument("count_id", type=int)
+    approve.add_argument("--supervisor", required=True)
+    approve.add_argument("--reason", required=True)
+    approve.set_defaults(handler=handle_approve)
+
+
+def _print(view: CountView) -> None:
+    print(f"盘点单 {view.count_id}  库位 {view.bin}  状态 {view.state}")
+    for line in view.lines:
+        print(f"{line.sku}\t账面 {line.expected}\t实盘 {line.counted}\t差异 {line.variance:+d}")
+
+
+def handle_due(db: Database, args: argparse.Namespace) -> int:
+    with db.reading() as session:
+        for bin_code in due_bins(session):
+            print(bin_code)
+    return EXIT_OK
+
+
+def handle_start(db: Database, args: argparse.Namespace) -> int:
+    with db.transaction() as session:
+        view = start_count(session, args.bin, user=current_user())
+    _print(view)
+    if args.out:
+        from app.documents.count_list import render_count_list
+
+        args.out.write_bytes(render_count_list(view))
+        print(f"盘点单: {args.out}")
+    return EXIT_OK
+
+
+def handle_scan(db: Database, args: argparse.Namespace) -> int:
+    with db.transaction() as session:
+        for code in args.codes:
+            scan_count(session, args.count_id, code)
+        view = count_view(session, args.count_id)
+    _print(view)
+    return EXIT_OK
+
+
+def handle_show(db: Database, args: argparse.Namespace) -> int:
+    with db.reading() as session:
+        view = count_view(session, args.count_id)
+    if args.json:
+        print_json(view)
+    else:
+        _print(view)
+    return EXIT_OK
+
+
+def handle_approve(db: Database, args: argparse.Namespace) -> int:
+    with db.transaction() as session:
+        view = approve_count(session, args.count_id, supervisor=args.supervisor,
+                             reason=args.reason)
+    _print(view)
+    return EXIT_OK

@@ -1,0 +1,144 @@
+"""`packdesk pack ORDER_NO --scan CODE …` and `packdesk scan-parse CODE`.
+
+`pack` runs the same services as the packing window: each scan is stored as it is made, so a
+batch with a wrong code still keeps the good scans before and after it. `--box` and
+`--weight` then choose the packaging and record the parcel's weight.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+
+from app.cli import EXIT_BAD_INPUT
+from app.cli.output import print_json
+from app.db.engine import Database
+from app.packing.scan_codes import parse_scan
+from app.packing.service import open_for_packing, packing_view, scan
+from app.packing.station import choose_packaging
+from app.packing.weighing import record_weight
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("pack", help="pack an order by scanning its items")
+    p.add_argument("order_no", metavar="ORDER_NO", help="order number or pick-slip barcode")
+    p.add_argument("--scan", dest="scans", metavar="CODE", action="append", default=[],
+                   required=True, help="a scanned code; repeat for each scan (3*CODE = 3 units)")
+    p.add_argument("--box", metavar="CODE", help="packaging code (default: the proposed box)")
+    p.add_argument("--box-reason", default="", help="why another box than the proposed one")
+    p.add_argument("--weight", metavar="KG", help="the parcel's actual weight in kg")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=handle_pack)
+
+    s = subparsers.add_parser("scan-parse", help="show what a raw scanner string means")
+    s.add_argument("code", metavar="CODE")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.set_defaults(handler=handle_scan_parse)
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    code: str
+    accepted: bool
+    reason: str
+    line_no: int | None
+    quantity: int
+
+
+@dataclass(frozen=True)
+class PackOutcome:
+    order_no: str
+    status: str
+    status_label: str
+    units_expected: int
+    units_scanned: int
+    scans: list[ScanOutcome]
+    box: str | None = None
+    filling: str | None = None
+    weight: str | None = None
+    expected_weight: str | None = None
+    volumetric_weight: str | None = None
+    weight_state: str | None = None
+
+
+def handle_pack(db: Database, args: argparse.Namespace) -> int:
+    view = open_for_packing(db, args.order_no)
+    outcomes = []
+    for code in args.scans:
+        result = scan(db, view.order_id, code)
+        outcomes.append(ScanOutcome(code, result.accepted, result.reason, result.line_no,
+                                    result.quantity))
+
+    parcel = None
+    if args.box is not None or args.weight is not None:
+        parcel = choose_packaging(db, view.order_id, box_code=args.box, reason=args.box_reason)
+    if args.weight is not None:
+        parcel = record_weight(db, view.order_id, args.weight, source="cli")
+
+    final = packing_view(db, view.order_id)
+    outcome = PackOutcome(
+        order_no=final.order_no, status=final.status, status_label=final.status_label,
+        units_expected=final.units_expected, units_scanned=final.units_scanned, scans=outcomes,
+        box=parcel.box_code if parcel else None,
+        filling=parcel.filling_code if parcel else None,
+        weight=_text(parcel.weight) if parcel else None,
+        expected_weight=_text(parcel.expected_weight) if parcel else None,
+        volumetric_weight=_text(parcel.volumetric_weight) if parcel else None,
+        weight_state=parcel.weight_state if parcel else None,
+    )
+    if args.json:
+        print_json(outcome)
+    else:
+        for o in outcomes:
+            print(f"{'OK ' if o.accepted else 'NO '}\t{o.code}\t{o.reason}")
+        print(f"{final.order_no}\t{final.status_label}\t{final.units_scanned}/"
+              f"{final.units_expected}")
+        if parcel:
+            print(f"箱子 {parcel.box_code}  填充 {parcel.filling_code or '-'}  重量 "
+                  f"{parcel.weight or '-'} kg（应为 {parcel.expected_weight} kg，体积重 "
+                  f"{parcel.volumetric_weight} kg）{parcel.weight_state}")
+    refused = sum(not o.accepted for o in outcomes)
+    if refused:
+        print(f"packdesk: {refused} 次扫描被拒绝，订单未因这些扫描改变", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def handle_scan_parse(db: Database, args: argparse.Namespace) -> int:
+    parsed = parse_scan(args.code)
+    if args.json:
+        print_json({**_parsed_dict(parsed)})
+        return 0 if parsed.ok else EXIT_BAD_INPUT
+    print(f"原始        {parsed.raw!r}")
+    print(f"码制前缀    {parsed.symbology or '-'} {parsed.symbology_name}")
+    print(f"数据        {parsed.data}")
+    print(f"类型        {parsed.kind}")
+    if parsed.quantity != 1:
+        print(f"数量        {parsed.quantity}")
+    if parsed.check_digit_ok is not None:
+        state = "正确" if parsed.check_digit_ok else "错误"
+        print(f"校验位      {state}" + (f"（应为 {parsed.expected_check_digit}）"
+                                        if parsed.expected_check_digit else ""))
+    for e in parsed.elements:
+        check = "" if e.check_ok is None else ("  校验位正确" if e.check_ok else "  校验位错误")
+        print(f"({e.ai}) {e.title:<24} {e.value}{check}")
+    if parsed.error:
+        print(f"错误        {parsed.error}")
+    return 0 if parsed.ok else EXIT_BAD_INPUT
+
+
+def _parsed_dict(parsed) -> dict:
+    return {
+        "raw": parsed.raw, "symbology": parsed.symbology,
+        "symbology_name": parsed.symbology_name, "data": parsed.data, "kind": parsed.kind,
+        "check_digit_ok": parsed.check_digit_ok,
+        "expected_check_digit": parsed.expected_check_digit, "quantity": parsed.quantity,
+        "elements": [{"ai": e.ai, "title": e.title, "value": e.value, "check_ok": e.check_ok}
+                     for e in parsed.elements],
+        "lookup_codes": list(parsed.lookup_codes), "ok": parsed.ok, "error": parsed.error,
+    }

@@ -1,0 +1,43 @@
+"""`packdesk print label sscc|product … --out FILE.pdf`: A4 sheets of labels."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.db.engine import Database
+from app.documents.labels import next_sscc, render_product_labels, render_sscc_labels
+from app.errors import BadInput
+
+
+def register(documents) -> None:
+    p = documents.add_parser("label", help="product (EAN-13) or carton (SSCC) labels")
+    p.add_argument("kind", choices=["sscc", "product"])
+    p.add_argument(
+        "codes",
+        nargs="*",
+        metavar="CODE",
+        help="SKUs/barcodes, or SSCCs (17 digits get their check digit)",
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--copies", type=int, default=1, help="labels per product")
+    p.add_argument("--new", type=int, default=0, metavar="N", help="N new SSCCs")
+    p.add_argument("--offset", type=int, default=0, help="labels already used on the first sheet")
+    p.set_defaults(handler=handle)
+
+
+def handle(db: Database, args: argparse.Namespace) -> int:
+    if args.kind == "product":
+        if not args.codes:
+            raise BadInput("请给出商品编码或条码")
+        pdf = render_product_labels(db, args.codes, args.copies, args.offset)
+        count = len(args.codes) * args.copies
+    else:
+        numbers = list(args.codes) + (next_sscc(db, args.new) if args.new else [])
+        if not numbers:
+            raise BadInput("请给出 SSCC 或用 --new N 生成")
+        pdf = render_sscc_labels(numbers, args.offset)
+        count = len(numbers)
+    args.out.write_bytes(pdf)
+    print(f"{count} 张标签 -> {args.out}")
+    return 0

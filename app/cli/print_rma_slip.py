@@ -1,0 +1,23 @@
+"""`packdesk print rma-slip RMA_NO --out FILE.pdf`: the slip that goes into a returned parcel."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import EXIT_OK
+from app.db.engine import Database
+from app.documents.rma_slip import render_rma_slip
+
+
+def register(print_subparsers) -> None:
+    p = print_subparsers.add_parser("rma-slip", help="the RMA slip of a return (A5 PDF)")
+    p.add_argument("rma_no")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=handle)
+
+
+def handle(db: Database, args: argparse.Namespace) -> int:
+    args.out.write_bytes(render_rma_slip(db, args.rma_no))
+    print(args.out)
+    return EXIT_OK

@@ -1,0 +1,36 @@
+"""`packdesk print zpl ORDER_NO --out FILE.zpl`: waybills as ZPL for a thermal printer."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.db.engine import Database
+from app.documents.waybill import SIZES, render_waybills_zpl
+
+
+def register(documents) -> None:
+    p = documents.add_parser("zpl", help="waybills as ZPL for Zebra-compatible printers")
+    p.add_argument("order_nos", nargs="+", metavar="ORDER_NO")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.zpl")
+    p.add_argument("--tracking", metavar="NO")
+    p.add_argument("--carrier", metavar="CODE")
+    p.add_argument("--size", choices=SIZES, default="100x180")
+    p.add_argument("--mask", action="store_true")
+    p.add_argument("--reason", default="", help="why a waybill is printed again")
+    p.set_defaults(handler=handle)
+
+
+def handle(db: Database, args: argparse.Namespace) -> int:
+    zpl = render_waybills_zpl(
+        db,
+        args.order_nos,
+        tracking=args.tracking,
+        size=args.size,
+        mask=args.mask,
+        carrier=args.carrier,
+        reason=args.reason,
+    )
+    args.out.write_text(zpl, "utf-8")
+    print(f"{len(args.order_nos)} 张面单 (ZPL) -> {args.out}")
+    return 0

@@ -1,0 +1,140 @@
+"""`packdesk carriers …`, `packdesk tracking …` and `packdesk handover …`.
+
+The issue-10 step adds `tracking import` and `tracking event`; it does so through
+`app/cli/tracking_extras.py: register_tracking_extras(tracking_subparsers)`, called here when
+that module exists, so the `tracking` command has one owner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+from app.cli.output import print_json
+from app.db.engine import Database
+from app.shipping import handover
+from app.shipping.selection import choose_carrier, rank_order
+from app.shipping.tracking import assign_tracking_number, import_pool
+
+
+def register(subparsers) -> None:
+    carriers = subparsers.add_parser("carriers", help="carrier catalogue and ranking")
+    carrier_cmds = carriers.add_subparsers(dest="carriers_command", required=True)
+    rank = carrier_cmds.add_parser("rank", help="rank the carriers for an order, with reasons")
+    rank.add_argument("order_no", metavar="ORDER_NO")
+    rank.add_argument("--json", action="store_true")
+    rank.set_defaults(handler=handle_rank)
+    choose = carrier_cmds.add_parser("choose", help="set an order's carrier (override: --reason)")
+    choose.add_argument("order_no", metavar="ORDER_NO")
+    choose.add_argument("code", metavar="CODE", nargs="?")
+    choose.add_argument("--reason", default="")
+    choose.set_defaults(handler=handle_choose)
+
+    tracking = subparsers.add_parser("tracking", help="tracking numbers")
+    tracking_cmds = tracking.add_subparsers(dest="tracking_command", required=True)
+    assign = tracking_cmds.add_parser("assign", help="put a tracking number on an order")
+    assign.add_argument("order_no", metavar="ORDER_NO")
+    assign.add_argument("--carrier", required=True, metavar="CODE")
+    assign.add_argument("--number", metavar="NO", help="typed/scanned number (default: pool)")
+    assign.set_defaults(handler=handle_assign)
+    pool = tracking_cmds.add_parser("pool", help="pre-issued number pools")
+    pool_cmds = pool.add_subparsers(dest="pool_command", required=True)
+    pool_import = pool_cmds.add_parser("import", help="import numbers, one per line")
+    pool_import.add_argument("carrier", metavar="CARRIER")
+    pool_import.add_argument("file", type=Path, metavar="FILE")
+    pool_import.set_defaults(handler=handle_pool_import)
+    if importlib.util.find_spec("app.cli.tracking_extras") is not None:
+        importlib.import_module("app.cli.tracking_extras").register_tracking_extras(tracking_cmds)
+
+    hand = subparsers.add_parser("handover", help="hand parcels over to a carrier (交接)")
+    hand_cmds = hand.add_subparsers(dest="handover_command", required=True)
+    start = hand_cmds.add_parser("start", help="start a handover for one carrier pickup")
+    start.add_argument("carrier", metavar="CARRIER")
+    start.set_defaults(handler=handle_start)
+    scan = hand_cmds.add_parser("scan", help="scan a parcel into the manifest")
+    scan.add_argument("handover_id", type=int, metavar="HANDOVER_ID")
+    scan.add_argument("code", metavar="CODE")
+    scan.set_defaults(handler=handle_scan)
+    close = hand_cmds.add_parser("close", help="close, ship the parcels, write the manifest")
+    close.add_argument("handover_id", type=int, metavar="HANDOVER_ID")
+    close.add_argument("--out", required=True, type=Path, metavar="MANIFEST.pdf")
+    close.set_defaults(handler=handle_close)
+
+
+def handle_rank(db: Database, args: argparse.Namespace) -> int:
+    ranks = rank_order(db, args.order_no)
+    if args.json:
+        print_json(
+            [
+                {
+                    "rank": r.rank,
+                    "carrier": r.code,
+                    "name": r.name,
+                    "eligible": r.eligible,
+                    "price": r.price,
+                    "expected_delivery": r.expected_delivery,
+                    "transit_days": r.transit_days,
+                    "reasons": list(r.reasons),
+                }
+                for r in ranks
+            ]
+        )
+        return 0
+    for r in ranks:
+        mark = "" if r.eligible else "✗ "
+        print(f"{r.rank}. {mark}{r.summary}")
+    return 0
+
+
+def handle_choose(db: Database, args: argparse.Namespace) -> int:
+    choice = choose_carrier(db, args.order_no, args.code, args.reason)
+    extra = f"（推荐 {choice.suggested}，原因：{choice.reason}）" if choice.overridden else ""
+    print(f"{choice.order_no}: {choice.carrier}{extra}")
+    return 0
+
+
+def handle_assign(db: Database, args: argparse.Namespace) -> int:
+    result = assign_tracking_number(db, args.order_no, args.carrier, args.number)
+    source = "号池" if result.from_pool else "手工"
+    print(f"{result.order_no}: {result.carrier} {result.tracking_no}（{source}）")
+    if result.pool_low:
+        print(f"注意：{result.carrier} 号池只剩 {result.pool_left} 个运单号")
+    return 0
+
+
+def handle_pool_import(db: Database, args: argparse.Namespace) -> int:
+    report = import_pool(db, args.carrier, args.file)
+    print(
+        f"{report.carrier}: 新增 {report.added}，已有 {report.already_known}，"
+        f"拒收 {len(report.refused)}，剩余 {report.left}"
+    )
+    for line, number, reason in report.refused:
+        print(f"  {report.file} 第 {line} 行 {number}: {reason}")
+    if report.low:
+        print(f"注意：{report.carrier} 号池只剩 {report.left} 个运单号")
+    return 3 if report.refused and not report.added else 0
+
+
+def handle_start(db: Database, args: argparse.Namespace) -> int:
+    view = handover.start_handover(db, args.carrier)
+    print(f"交接单 {view.id}: {view.carrier_name}，待交接 {view.expected} 件")
+    return 0
+
+
+def handle_scan(db: Database, args: argparse.Namespace) -> int:
+    result = handover.scan_parcel(db, args.handover_id, args.code)
+    print(f"{result.tracking_no} 订单 {result.order_no}: 已扫 {result.scanned}/{result.expected}")
+    return 0
+
+
+def handle_close(db: Database, args: argparse.Namespace) -> int:
+    result = handover.close_handover(db, args.handover_id)
+    args.out.write_bytes(result.manifest_pdf)
+    print(
+        f"交接单 {result.id}: 发出 {len(result.shipped)} 件，未扫 {len(result.missing)} 件 "
+        f"-> {args.out}"
+    )
+    for missing in result.missing:
+        print(f"  未扫: {missing.tracking_no} 订单 {missing.order_no}")
+    return 0

@@ -1,0 +1,306 @@
+"""The flow sheet PDF: the shipping process as a chart with its figures, and as a table.
+
+Page 1 draws every step and decision of app.flow.layout with, per step, the orders in it now,
+those that passed through in the range, the median and p90 time and the exceptions; the
+slowest step against its target is drawn red and the reason is written under the chart.
+Page 2 is the table view (表格图): what is done, by whom, what is checked, the target time.
+The per-order sheet draws the same chart with the order's path, times and users, then its
+history. A4 landscape and A3 landscape are the same drawing at two scales.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import date, datetime
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from app.db.engine import Database
+from app.documents.flow_drawing import (
+    CURRENT,
+    DECISION,
+    EDGE_INK,
+    PLAIN,
+    SLOWEST,
+    UNVISITED,
+    VISITED,
+    draw_chart,
+    fit_frame,
+)
+from app.documents.fonts import register_cjk_font
+from app.documents.page import mm
+from app.errors import BadInput
+from app.flow.annotations import (
+    exception_words,
+    local,
+    order_step_lines,
+    range_words,
+    step_lines,
+)
+from app.flow.figures import FlowFigures, flow_figures
+from app.flow.layout import ALERT_COLOUR, PATH_COLOUR, build_layout
+from app.flow.order_path import OrderPath, order_path, path_edges
+from app.flow.reasons import duration_words, hours_words
+from app.flow.steps import STEPS
+
+log = logging.getLogger(__name__)
+
+SIZES = {"a4": landscape(A4), "a3": landscape(A3)}
+MARGIN_MM = 10
+HEADER_MM = 16
+FOOTER_MM = 24
+RED = colors.HexColor(ALERT_COLOUR)
+
+
+class UnknownPageSize(BadInput):
+    def __init__(self, size: str) -> None:
+        super().__init__(f"纸张只能是 a4 或 a3，不是 {size}")
+        self.size = size
+
+
+def _page(size: str) -> tuple[float, float]:
+    try:
+        return SIZES[size.lower()]
+    except KeyError:
+        raise UnknownPageSize(size) from None
+
+
+def _chart_area(c: Canvas, width: float, height: float, font: str, title: str, sub: str):
+    """Header text, and the frame the chart fits in between header and footer."""
+    k = width / SIZES["a4"][0]
+    c.setFont(font, 16 * k)
+    c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 12 * k, title)
+    c.setFont(font, 9 * k)
+    c.setFillColor(colors.HexColor("#546e7a"))
+    c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 26 * k, sub)
+    c.setFillColor(colors.black)
+    layout = build_layout()
+    frame = fit_frame(
+        layout,
+        mm(MARGIN_MM),
+        height - mm(MARGIN_MM + HEADER_MM),
+        width - 2 * mm(MARGIN_MM),
+        height - mm(2 * MARGIN_MM + HEADER_MM + FOOTER_MM),
+    )
+    return layout, frame
+
+
+def render_flow_sheet(figures: FlowFigures, size: str = "a4") -> bytes:
+    width, height = _page(size)
+    font = register_cjk_font()
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    c.setTitle("发货流程图")
+
+    now = local(figures.now)
+    layout, frame = _chart_area(
+        c,
+        width,
+        height,
+        font,
+        "发货流程图",
+        f"统计区间 {range_words(figures)} · 截至 {now} · "
+        "在办 = 现在停在此步的订单；经过/中位/P90/异常 = 区间内",
+    )
+    rows = {r.key: r for r in figures.steps}
+
+    def style_of(node):
+        if node.key == figures.slowest:
+            return SLOWEST
+        return DECISION if node.kind == "decision" else PLAIN
+
+    draw_chart(c, frame, layout, font, style_of, lambda node: step_lines(rows[node.key]))
+    if figures.slowest:
+        node = layout.node(figures.slowest)
+        c.setFillColor(RED)
+        c.setFont(font, frame.size(2.4))
+        c.drawString(*frame.pt(node.left + 1.2, node.top + 3.0), "最慢")
+    _slowest_footer(c, width, font, figures)
+    c.showPage()
+
+    _table_page(c, width, height, font, figures)
+    c.showPage()
+    c.save()
+    log.info("flow sheet %s drawn (%s)", range_words(figures), size)
+    return buffer.getvalue()
+
+
+def _slowest_footer(c: Canvas, width: float, font: str, figures: FlowFigures) -> None:
+    k = width / SIZES["a4"][0]
+    y = mm(MARGIN_MM) + mm(FOOTER_MM) * k - mm(9) * k
+    if figures.slowest:
+        c.setStrokeColor(RED)
+        c.setFillColor(colors.HexColor("#ffebee"))
+        c.setLineWidth(1)
+        c.rect(mm(MARGIN_MM), y - 6 * k, width - 2 * mm(MARGIN_MM), 20 * k, stroke=1, fill=1)
+        c.setFillColor(RED)
+        c.setFont(font, 11 * k)
+        c.drawString(mm(MARGIN_MM) + 6, y, f"最慢（相对目标）：{figures.why}")
+    c.setFillColor(colors.HexColor("#78909c"))
+    c.setFont(font, 7 * k)
+    c.drawString(
+        mm(MARGIN_MM), mm(MARGIN_MM), f"说明：{figures.footnote}。P90 = 90% 的订单不超过的时间。"
+    )
+
+
+def _table_page(
+    c: Canvas, width: float, height: float, font: str, figures: FlowFigures | None
+) -> None:
+    k = width / SIZES["a4"][0]
+    c.setFont(font, 16 * k)
+    c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 12 * k, "流程表（表格图）")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=7.5 * k, leading=9.5 * k, wordWrap="CJK")
+    head = ["步骤", "做什么", "谁做", "检查什么", "目标时间", "区间内异常"]
+    data = [[Paragraph(h, cell) for h in head]]
+    rows = {r.key: r for r in figures.steps} if figures else {}
+    for step in STEPS:
+        target = step.target_words or hours_words(rows[step.key].target_h if rows else None)
+        if step.kind == "decision":
+            target = ""
+        row = rows.get(step.key)
+        extra = exception_words(row) if row and step.kind == "step" else ""
+        label = ("◇ " if step.kind == "decision" else "") + step.label
+        data.append(
+            [
+                Paragraph(text, cell)
+                for text in (label, step.does, step.who, step.checks, target, extra)
+            ]
+        )
+    usable = width - 2 * mm(MARGIN_MM)
+    table = Table(
+        data, colWidths=[usable * f for f in (0.11, 0.25, 0.12, 0.24, 0.16, 0.12)], repeatRows=1
+    )
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#90a4ae")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eceff1")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    for i, step in enumerate(STEPS, 1):
+        if step.kind == "decision":
+            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fff8e1")))
+        if figures and step.key == figures.slowest:
+            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#ffebee")))
+    table.setStyle(TableStyle(style))
+    _w, h = table.wrapOn(c, usable, height)
+    table.drawOn(c, mm(MARGIN_MM), height - mm(MARGIN_MM) - 22 * k - h)
+
+
+def flow_sheet_pdf(
+    db: Database,
+    first: date | None = None,
+    last: date | None = None,
+    size: str = "a4",
+    *,
+    now: datetime | None = None,
+) -> bytes:
+    """The sheet for a date range straight from the database (the CLI and the window use it)."""
+    _page(size)
+    return render_flow_sheet(flow_figures(db, first, last, now=now), size)
+
+
+def render_order_flow(path: OrderPath, size: str = "a4") -> bytes:
+    width, height = _page(size)
+    font = register_cjk_font()
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    c.setTitle(f"订单流程 {path.order_no}")
+
+    where = (
+        "已结束"
+        if path.current_step is None
+        else next(s.label for s in STEPS if s.key == path.current_step)
+    )
+    layout, frame = _chart_area(
+        c,
+        width,
+        height,
+        font,
+        f"订单流程 {path.order_no}",
+        f"{path.platform} · {path.recipient} · 状态：{path.status_label} · 现在在：{where} · "
+        f"截至 {local(path.now)} · 蓝色 = 已经过，橙色 = 现在所在",
+    )
+    visited = path.visited()
+    taken = path_edges(path)
+
+    def style_of(node):
+        if node.key == path.current_step:
+            return CURRENT
+        if node.key in visited:
+            return VISITED
+        return DECISION if node.kind == "decision" else UNVISITED
+
+    def edge_ink(edge):
+        if (edge.src, edge.dst) in taken:
+            return colors.HexColor(PATH_COLOUR), 0.7
+        return EDGE_INK, 0.3
+
+    draw_chart(
+        c, frame, layout, font, style_of, lambda node: order_step_lines(path, node.key), edge_ink
+    )
+    c.showPage()
+    _history_page(c, width, height, font, path)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def _grid(rows: list[list[str]], widths: list[float], cell: ParagraphStyle) -> Table:
+    table = Table(
+        [[Paragraph(text, cell) for text in row] for row in rows], colWidths=widths, repeatRows=1
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#90a4ae")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eceff1")),
+            ]
+        )
+    )
+    return table
+
+
+def _history_page(c: Canvas, width: float, height: float, font: str, path: OrderPath) -> None:
+    """The steps with times and users, then every state change with its note."""
+    k = width / SIZES["a4"][0]
+    c.setFont(font, 16 * k)
+    c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 12 * k, f"订单 {path.order_no} 的经过")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=8 * k, leading=10 * k, wordWrap="CJK")
+    usable = width - 2 * mm(MARGIN_MM)
+    labels = {s.key: s.label for s in STEPS}
+
+    steps = [["步骤", "进入", "离开", "用时", "经手"]] + [
+        [
+            labels[v.step],
+            local(v.start),
+            "进行中" if v.open else local(v.end),
+            duration_words(v.seconds),
+            v.left_by or v.entered_by,
+        ]
+        for v in path.visits
+    ]
+    changes = [["时间", "从", "到", "经手", "备注"]] + [
+        [local(e.at), e.from_label or "—", e.to_label, e.user, e.note] for e in path.events
+    ]
+    y = height - mm(MARGIN_MM) - 22 * k
+    for rows, fractions in (
+        (steps, (0.2, 0.2, 0.2, 0.2, 0.2)),
+        (changes, (0.14, 0.12, 0.12, 0.14, 0.48)),
+    ):
+        table = _grid(rows, [usable * f for f in fractions], cell)
+        _w, h = table.wrapOn(c, usable, height)
+        # TODO: an order with more history than one page holds is cut at the page foot;
+        # a few dozen changes fit, which no real order reaches.
+        table.drawOn(c, mm(MARGIN_MM), y - h)
+        y -= h + 8 * k
+
+
+def order_flow_pdf(
+    db: Database, order_no: str, size: str = "a4", *, now: datetime | None = None
+) -> bytes:
+    _page(size)
+    return render_order_flow(order_path(db, order_no, now=now), size)

@@ -1,0 +1,92 @@
+"""The handover manifest (交接清单): what the courier took, what was missing, both signatures."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.pdfgen.canvas import Canvas
+
+from app.config import desk_timezone
+from app.documents.fonts import register_cjk_font
+from app.documents.page import A4, mm
+
+_ROW = mm(6)
+
+
+@dataclass(frozen=True)
+class ManifestLine:
+    tracking_no: str
+    order_no: str
+    destination: str
+
+
+def render_manifest(
+    handover_id: int,
+    carrier_name: str,
+    started_at: datetime,
+    closed_at: datetime,
+    expected: int,
+    shipped: list[ManifestLine],
+    missing: list[ManifestLine],
+) -> bytes:
+    """A4 pages: the shipped parcels numbered, the missing listed, signature lines at the end."""
+    font = register_cjk_font()
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=A4.size_pt)
+    c.setTitle(f"交接清单 {handover_id}")
+    width, height = A4.size_pt
+    left, right = mm(15), width - mm(15)
+    tz = desk_timezone()
+
+    def heading() -> float:
+        c.setFont(font, 16)
+        c.drawString(left, height - mm(20), f"交接清单  #{handover_id}  {carrier_name}")
+        c.setFont(font, 9)
+        c.drawString(
+            left,
+            height - mm(27),
+            f"开始 {started_at.astimezone(tz):%Y-%m-%d %H:%M}    "
+            f"交接 {closed_at.astimezone(tz):%Y-%m-%d %H:%M}    "
+            f"应交 {expected} 件，实扫 {len(shipped)} 件，未扫 {len(missing)} 件",
+        )
+        return height - mm(36)
+
+    def section(title: str, rows: list[ManifestLine], y: float) -> float:
+        c.setFont(font, 11)
+        c.drawString(left, y, title)
+        y -= _ROW
+        c.setFont(font, 9)
+        for column, x in (("序号", 0), ("运单号", 15), ("订单号", 70), ("目的地", 125)):
+            c.drawString(left + mm(x), y, column)
+        c.line(left, y - mm(1.5), right, y - mm(1.5))
+        y -= _ROW
+        for number, row in enumerate(rows, start=1):
+            if y < mm(45):
+                c.showPage()
+                y = heading()
+                c.setFont(font, 9)
+            c.drawString(left, y, str(number))
+            c.drawString(left + mm(15), y, row.tracking_no)
+            c.drawString(left + mm(70), y, row.order_no)
+            c.drawString(left + mm(125), y, row.destination[:20])
+            y -= _ROW
+        return y - _ROW
+
+    y = heading()
+    y = section("已交接包裹", shipped, y)
+    if missing:
+        y = section("未扫描（未交接）包裹", missing, y)
+    if y < mm(45):
+        c.showPage()
+        heading()
+    c.setFont(font, 10)
+    for x, who in ((left, "仓库交接人签字"), (width / 2 + mm(5), "快递员签字")):
+        c.drawString(x, mm(30), f"{who}：")
+        c.line(x + mm(28), mm(29), x + mm(80), mm(29))
+        c.drawString(x, mm(20), "日期：")
+        c.line(x + mm(28), mm(19), x + mm(80), mm(19))
+    c.showPage()
+    c.save()
+    return out.getvalue()

@@ -1,0 +1,122 @@
+"""Everything one waybill shows, gathered from the order, its parcel, the carrier and settings.
+
+Drawing works from this frozen snapshot only, so the layout code never touches the database and
+a test can draw a waybill from invented data. Only the shipping address and the recipient are
+taken from the order: a billing address, if a platform ever sends one, never reaches a label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.config import desk_timezone
+from app.db.models import Order, Shipment
+from app.db.models.carriers import Carrier
+from app.shipping.carriers import sort_code_for
+from app.shipping.privacy import mask_name, mask_phone
+
+# The shop's own return address; a real shop sets these under "sender.*".
+SENDER_DEFAULTS = {
+    "sender.name": "青禾小铺",
+    "sender.phone": "0571-88886666",
+    "sender.province": "浙江省",
+    "sender.city": "杭州市",
+    "sender.district": "余杭区",
+    "sender.address": "仓前街道文一西路1008号3号仓",
+}
+PAYMENT_TYPES = ("寄付", "到付", "月结")
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class WaybillData:
+    order_no: str
+    carrier_code: str
+    carrier_name: str
+    service: str
+    tracking_no: str
+    sort_code: str
+    hub: str
+    recipient: Party
+    sender: Party
+    goods: str
+    weight: Decimal | None
+    pieces: int
+    payment_type: str
+    insured_value: Decimal | None
+    remarks: str
+    printed_at: datetime
+    checked: bool = True
+
+
+def sender_party(session: Session) -> Party:
+    def value(key: str) -> str:
+        return str(settings.get(session, key, SENDER_DEFAULTS[key]))
+
+    address = "".join(value(k) for k in ("sender.province", "sender.city", "sender.district"))
+    return Party(value("sender.name"), value("sender.phone"), address + value("sender.address"))
+
+
+def goods_summary(order: Order) -> str:
+    """ "蓝牙耳机 ×2，手机壳 ×1" – the titles as the platform sent them, shortened."""
+    parts = [f"{(line.title or line.sku)[:18]} ×{line.quantity}" for line in order.lines]
+    total = sum(line.quantity for line in order.lines)
+    text = "，".join(parts[:3])
+    if len(parts) > 3:
+        text += f" 等共 {total} 件"
+    return text
+
+
+def collect(
+    session: Session,
+    order: Order,
+    shipment: Shipment,
+    carrier: Carrier,
+    *,
+    mask: bool,
+    printed_at: datetime,
+) -> WaybillData:
+    masked = mask or carrier.mask_privacy
+    phone = order.phone + (f"-{order.phone_ext}" if order.phone_ext else "")
+    recipient = Party(
+        mask_name(order.recipient) if masked else order.recipient,
+        mask_phone(phone) if masked else phone,
+        f"{order.province}{order.city}{order.district}{order.address_detail}",
+    )
+    sort_code, hub = sort_code_for(
+        session, carrier.code, order.province, order.city, order.district
+    )
+    pieces = session.scalar(select(func.count(Shipment.id)).where(Shipment.order_id == order.id))
+    payment = settings.get(session, f"waybill.payment_type.{carrier.code}", None)
+    payment = payment or settings.get(session, "waybill.payment_type", "寄付")
+    insured = settings.get(session, "waybill.insured_value", None)
+    return WaybillData(
+        order_no=order.order_no,
+        carrier_code=carrier.code,
+        carrier_name=carrier.name,
+        service=carrier.service,
+        tracking_no=shipment.tracking_no or "",
+        sort_code=sort_code,
+        hub=hub,
+        recipient=recipient,
+        sender=sender_party(session),
+        goods=goods_summary(order),
+        weight=shipment.weight,
+        pieces=max(1, pieces or 1),
+        payment_type=payment,
+        insured_value=Decimal(str(insured)) if insured else None,
+        remarks=order.buyer_remark.strip(),
+        printed_at=printed_at.astimezone(desk_timezone()),
+    )

@@ -1,0 +1,277 @@
+"""Drawing Chinese e-waybills (电子面单) on 76×130, 100×150, 100×180 and 100×210 mm stock.
+
+Each template is a stack of parts (联) separated by a tear line, and each part a stack of rows
+with a height in millimetres, laid out the way carriers print them: carrier and 已验视 mark,
+sort code (大头笔/三段码) with the hub (集包地), the main barcode, recipient, sender, goods and
+payment. The lower parts repeat the parcel for the recipient and the sender with a second,
+smaller barcode. A row draws only inside its own box, and text is shrunk or shortened to fit,
+so nothing is ever clipped by the next row.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from app.documents.barcodes import draw_barcode, encode_code128
+from app.documents.page import PageSpec, mm
+from app.documents.text_fit import fit
+from app.documents.waybill_data import Party, WaybillData
+
+
+@dataclass(frozen=True)
+class Template:
+    page: PageSpec
+    # Parts top to bottom; each a tuple of (row kind, height in mm).
+    parts: tuple[tuple[tuple[str, float], ...], ...]
+
+
+_MAIN_100 = (
+    ("header", 12),
+    ("sort", 14),
+    ("barcode", 24),
+    ("recipient", 24),
+    ("sender", 16),
+    ("goods", 20),
+)
+_STUB = (("small_barcode", 16), ("recipient", 16), ("sender", 12), ("order", 26))
+_STUB_SHORT = (("small_barcode", 14), ("recipient", 13), ("sender", 11), ("order", 12))
+
+TEMPLATES: dict[str, Template] = {
+    "76x130": Template(
+        PageSpec("76x130", 76, 130, 1.5),
+        (
+            (
+                ("header", 10),
+                ("sort", 12),
+                ("barcode", 20),
+                ("recipient", 22),
+                ("sender", 14),
+                ("goods", 18),
+                ("small_barcode", 16),
+                ("order", 15),
+            ),
+        ),
+    ),
+    "100x150": Template(
+        PageSpec("100x150", 100, 150, 2),
+        (
+            (
+                *_MAIN_100,
+                ("small_barcode", 16),
+                ("order", 20),
+            ),
+        ),
+    ),
+    "100x180": Template(PageSpec("100x180", 100, 180, 2), (_MAIN_100, _STUB)),
+    "100x210": Template(PageSpec("100x210", 100, 210, 2), (_MAIN_100, _STUB_SHORT, _STUB_SHORT)),
+}
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def inset(self, d: float) -> Box:
+        return Box(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
+
+
+class WaybillPainter:
+    """Draws waybills on one canvas; one instance per PDF."""
+
+    def __init__(self, canvas: Canvas, template: Template, font: str, dpi: int) -> None:
+        self.c = canvas
+        self.t = template
+        self.font = font
+        self.dpi = dpi
+        self.rows: dict[str, Callable[[WaybillData, Box], None]] = {
+            "header": self._header,
+            "sort": self._sort,
+            "barcode": self._barcode,
+            "recipient": self._recipient,
+            "sender": self._sender,
+            "goods": self._goods,
+            "small_barcode": self._small_barcode,
+            "order": self._order,
+        }
+
+    def page(self, d: WaybillData) -> None:
+        page = self.t.page
+        inner = Box(
+            mm(page.margin_mm),
+            mm(page.margin_mm),
+            page.width_pt - 2 * mm(page.margin_mm),
+            page.height_pt - 2 * mm(page.margin_mm),
+        )
+        scale = inner.h / mm(sum(h for part in self.t.parts for _, h in part))
+        top = inner.y + inner.h
+        self.c.setLineWidth(0.6)
+        for index, part in enumerate(self.t.parts):
+            part_h = mm(sum(h for _, h in part)) * scale
+            self.c.rect(inner.x, top - part_h, inner.w, part_h)
+            row_top = top
+            for kind, height in part:
+                h = mm(height) * scale
+                box = Box(inner.x, row_top - h, inner.w, h)
+                self.rows[kind](d, box)
+                row_top -= h
+                if row_top > top - part_h + 0.1:
+                    self.c.line(inner.x, row_top, inner.x + inner.w, row_top)
+            top -= part_h
+            if index < len(self.t.parts) - 1:
+                self.c.setDash(2, 2)
+                self.c.line(0, top, page.width_pt, top)
+                self.c.setDash()
+        self.c.showPage()
+
+    # -- text helpers --------------------------------------------------------------------
+
+    def _text(
+        self,
+        text: str,
+        box: Box,
+        size: float,
+        lines: int = 1,
+        min_size: float = 5,
+        centre: bool = False,
+    ) -> float:
+        """Text fitted into `box` from its top; returns the height used."""
+        size, rows = fit(text, self.font, box.w, lines, size, min_size)
+        self.c.setFont(self.font, size)
+        y = box.y + box.h - size
+        for row in rows:
+            if centre:
+                self.c.drawCentredString(box.x + box.w / 2, y, row)
+            else:
+                self.c.drawString(box.x, y, row)
+            y -= size * 1.2
+        return len(rows) * size * 1.2
+
+    def _tag(self, word: str, box: Box) -> Box:
+        """A boxed one-character tag (收/寄) on the left; returns the box beside it."""
+        width = min(mm(7), box.w * 0.1)
+        self.c.line(box.x + width, box.y, box.x + width, box.y + box.h)
+        size = min(width * 0.8, box.h * 0.6)
+        self.c.setFont(self.font, size)
+        self.c.drawCentredString(box.x + width / 2, box.y + box.h / 2 - size * 0.35, word)
+        return Box(box.x + width + mm(1.5), box.y, box.w - width - mm(2.5), box.h)
+
+    def _party(self, tag: str, party: Party, box: Box, size: float) -> None:
+        inner = self._tag(tag, box).inset(0)
+        inner = Box(inner.x, inner.y + mm(0.8), inner.w, inner.h - mm(1.6))
+        first = f"{party.name}  {party.phone}"
+        used = self._text(first, inner, size, 1, min_size=6)
+        rest = Box(inner.x, inner.y, inner.w, inner.h - used)
+        lines = max(1, int(rest.h // (size * 0.85 * 1.2)))
+        self._text(party.address, rest, size * 0.85, lines, min_size=5)
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def _header(self, d: WaybillData, box: Box) -> None:
+        inner = box.inset(mm(1))
+        third = inner.w / 3
+        self._text(
+            d.carrier_name, Box(inner.x, inner.y, third * 1.3, inner.h), inner.h * 0.6, min_size=6
+        )
+        middle = f"{d.service}  {d.payment_type}"
+        self._text(
+            middle,
+            Box(inner.x + third * 1.35, inner.y + inner.h * 0.2, third * 1.05, inner.h * 0.6),
+            inner.h * 0.4,
+            min_size=5,
+        )
+        if d.checked:
+            stamp = Box(inner.x + inner.w - third * 0.55, inner.y, third * 0.55, inner.h)
+            self.c.roundRect(stamp.x, stamp.y, stamp.w, stamp.h, 2)
+            self._text("已验视", stamp.inset(mm(0.8)), stamp.h * 0.45, centre=True)
+
+    def _sort(self, d: WaybillData, box: Box) -> None:
+        inner = box.inset(mm(1))
+        code_w = inner.w * 0.62
+        code = d.sort_code or "—"
+        self._text(code, Box(inner.x, inner.y, code_w, inner.h), inner.h * 0.75, min_size=8)
+        self.c.line(inner.x + code_w, box.y, inner.x + code_w, box.y + box.h)
+        hub_box = Box(inner.x + code_w + mm(1.5), inner.y, inner.w - code_w - mm(1.5), inner.h)
+        self._text(f"集包地\n{d.hub or '—'}", hub_box, inner.h * 0.32, 2, min_size=5)
+
+    def _barcode(self, d: WaybillData, box: Box) -> None:
+        inner = box.inset(mm(1))
+        draw_barcode(
+            self.c,
+            encode_code128(d.tracking_no),
+            inner.x,
+            inner.y,
+            inner.h,
+            max_width=inner.w,
+            dpi=self.dpi,
+            font=self.font,
+            font_size=min(10, inner.h * 0.2),
+        )
+
+    def _small_barcode(self, d: WaybillData, box: Box) -> None:
+        inner = box.inset(mm(1))
+        label_w = inner.w * 0.3
+        self._text(
+            d.carrier_name, Box(inner.x, inner.y, label_w, inner.h), inner.h * 0.3, 2, min_size=5
+        )
+        draw_barcode(
+            self.c,
+            encode_code128(d.tracking_no),
+            inner.x + label_w,
+            inner.y,
+            inner.h,
+            max_width=inner.w - label_w,
+            dpi=self.dpi,
+            font=self.font,
+            font_size=min(7, inner.h * 0.22),
+        )
+
+    def _recipient(self, d: WaybillData, box: Box) -> None:
+        self._party("收", d.recipient, box, min(11, box.h * 0.22))
+
+    def _sender(self, d: WaybillData, box: Box) -> None:
+        self._party("寄", d.sender, box, min(8, box.h * 0.24))
+
+    def _goods(self, d: WaybillData, box: Box) -> None:
+        inner = box.inset(mm(1))
+        left = Box(inner.x, inner.y, inner.w * 0.62, inner.h)
+        weight = f"{d.weight.normalize():f} kg" if d.weight else "—"
+        insured = f"¥{d.insured_value}" if d.insured_value else "不保价"
+        size = min(7.5, inner.h * 0.19)
+        used = self._text(f"物品：{d.goods}", left, size, 2, min_size=5)
+        facts = f"重量：{weight}  件数：{d.pieces}\n付款：{d.payment_type}  保价：{insured}"
+        self._text(facts, Box(left.x, left.y, left.w, left.h - used), size, 2, min_size=5)
+
+        self.c.line(inner.x + left.w + mm(1), box.y, inner.x + left.w + mm(1), box.y + box.h)
+        right = Box(inner.x + left.w + mm(2.5), inner.y, inner.w - left.w - mm(2.5), inner.h)
+        self._text("签收人：\n\n时间：", right, size, 3, min_size=5)
+
+    def _order(self, d: WaybillData, box: Box) -> None:
+        inner = box.inset(mm(1))
+        size = min(7.5, inner.h * 0.3)
+        used = self._text(f"订单号：{d.order_no}", inner, size, 1, min_size=5)
+        rest = Box(inner.x, inner.y, inner.w, inner.h - used)
+        text = f"物品：{d.goods}"
+        if d.remarks:
+            text += f"\n备注：{d.remarks}"
+        text += f"\n打印：{d.printed_at:%Y-%m-%d %H:%M}"
+        lines = max(1, int(rest.h // (size * 0.9 * 1.2)))
+        self._text(text, rest, size * 0.9, lines, min_size=4.5)
+
+
+def draw_waybills(items: list[WaybillData], template: Template, font: str, dpi: int) -> bytes:
+    """One page per waybill, the page exactly the template's size."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=template.page.size_pt, pageCompression=1)
+    canvas.setTitle("面单")
+    painter = WaybillPainter(canvas, template, font, dpi)
+    for item in items:
+        painter.page(item)
+    canvas.save()
+    return out.getvalue()

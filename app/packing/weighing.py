@@ -1,0 +1,172 @@
+"""The weight check: actual weight against goods plus packaging, and the volumetric weight.
+
+Expected weight is the sum of the product weights in the parcel plus the tare of its box and
+filling. A reading outside the tolerance blocks the parcel until it is re-weighed or a
+supervisor overrides it with a reason. A weight of 0 is never accepted and never printable:
+a label with 0 kg is rejected by every carrier and costs a re-delivery.
+
+Settings: `packing.weight_tolerance_pct` (5) and `packing.weight_tolerance_min_kg` (0.05);
+the larger of the two allowances applies. `packing.volumetric_divisor` (6000) is used when the
+carrier catalogue does not give one.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import settings
+from app.config import current_user
+from app.db.engine import Database
+from app.db.models import Order, OrderLine, Product, Shipment
+from app.db.models.packing_station import Packaging
+from app.db.types import GRAM
+from app.errors import BadInput, OrderNotFound
+from app.packing import parcels
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DIVISOR = 6000
+
+
+class WeightRefused(BadInput):
+    """A weight that cannot be used: 0, negative, unreadable, or not yet checked."""
+
+
+def _packaging(session: Session, code: str) -> Packaging | None:
+    if not code:
+        return None
+    return session.scalar(select(Packaging).where(Packaging.code == code))
+
+
+def volumetric_divisor(session: Session, carrier_code: str) -> int:
+    """cm³ per kg for this carrier, from the carrier catalogue when there is one."""
+    if carrier_code:
+        try:
+            from app.db.models.carriers import Carrier
+        except ImportError:
+            Carrier = None  # noqa: N806 - the carrier catalogue is another step's table
+        if Carrier is not None:
+            divisor = session.scalar(
+                select(Carrier.volumetric_divisor).where(Carrier.code == carrier_code))
+            if divisor:
+                return int(divisor)
+    return int(settings.get(session, "packing.volumetric_divisor", DEFAULT_DIVISOR))
+
+
+def volumetric_weight(inner_mm: tuple[int, int, int], divisor: int) -> Decimal:
+    """L×W×H in cm divided by the carrier's divisor, in kg to the gram."""
+    length, width, height = (Decimal(v) / 10 for v in inner_mm)
+    return (length * width * height / Decimal(divisor)).quantize(GRAM, rounding=ROUND_HALF_UP)
+
+
+def refresh_expected(session: Session, shipment: Shipment) -> None:
+    """Recompute expected and volumetric weight after the contents or the box changed."""
+    state = parcels.state_of(session, shipment)
+    total = Decimal("0")
+    for line_id, qty in parcels.parcel_contents(session, shipment.id).items():
+        line = session.get(OrderLine, line_id)
+        product = session.get(Product, line.product_id) if line.product_id else None
+        if product is not None:
+            total += product.weight * qty
+    box = _packaging(session, state.box_code)
+    filling = _packaging(session, state.filling_code)
+    for material in (box, filling):
+        if material is not None:
+            total += material.tare
+    state.expected_weight = total
+    if box is not None:
+        divisor = volumetric_divisor(session, shipment.carrier)
+        state.volumetric_weight = volumetric_weight(
+            (box.inner_length_mm, box.inner_width_mm, box.inner_height_mm), divisor)
+    if shipment.weight is not None:
+        state.weight_state = _judge(session, shipment.weight, total)
+
+
+def tolerance(session: Session, expected: Decimal) -> Decimal:
+    pct = Decimal(str(settings.get(session, "packing.weight_tolerance_pct", 5)))
+    floor = Decimal(str(settings.get(session, "packing.weight_tolerance_min_kg", "0.05")))
+    return max(expected * pct / 100, floor)
+
+
+def _judge(session: Session, actual: Decimal, expected: Decimal) -> str:
+    return "ok" if abs(actual - expected) <= tolerance(session, expected) else "blocked"
+
+
+def parse_weight(text: str) -> Decimal:
+    """A typed weight in kg ("1.25", "1,25", "1.25kg"); 0 and negatives are refused."""
+    cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except ArithmeticError as exc:
+        raise WeightRefused(f"重量 {text!r} 无法识别，请输入公斤数，如 1.25") from exc
+    if not value.is_finite() or value <= 0:
+        raise WeightRefused(f"重量必须大于 0（输入的是 {text!r}）")
+    return value.quantize(GRAM, rounding=ROUND_HALF_UP)
+
+
+def record_weight(
+    db: Database, order_id: int, weight: Decimal | str, source: str = "typed",
+    user: str | None = None,
+):
+    """Store the parcel's actual weight and judge it; returns the parcel's view."""
+    from app.packing.station import view_parcel
+
+    value = parse_weight(str(weight))
+    with db.transaction() as session:
+        order = _order(session, order_id)
+        shipment = parcels.current_parcel(session, order)
+        shipment.weight = value
+        refresh_expected(session, shipment)
+        state = parcels.state_of(session, shipment)
+        state.weight_state = _judge(session, value, state.expected_weight or Decimal("0"))
+        if state.weight_state == "blocked":
+            log.info("order %s parcel %s: weight %s kg against %s kg expected (%s)",
+                     order.order_no, shipment.parcel_no, value, state.expected_weight, source)
+        return view_parcel(session, shipment)
+
+
+def override_weight(
+    db: Database, order_id: int, supervisor: str, reason: str, user: str | None = None,
+):
+    """A supervisor lets a parcel outside the tolerance go on; audited with the reason."""
+    from app.packing.station import view_parcel
+
+    parcels.require_supervisor(supervisor, reason)
+    with db.transaction() as session:
+        order = _order(session, order_id)
+        shipment = parcels.current_parcel(session, order)
+        state = parcels.state_of(session, shipment)
+        if shipment.weight is None or shipment.weight <= 0:
+            raise WeightRefused("包裹还没有称重，不能放行")
+        if state.weight_state != "blocked":
+            raise WeightRefused("重量在允许范围内，无需放行")
+        state.weight_state = "overridden"
+        parcels.record_override(
+            session, order, "weight", supervisor, reason, user=user or current_user(),
+            shipment_id=shipment.id,
+            detail=f"actual {shipment.weight} kg, expected {state.expected_weight} kg")
+        log.info("order %s parcel %s: weight override by %s: %s", order.order_no,
+                 shipment.parcel_no, supervisor, reason)
+        return view_parcel(session, shipment)
+
+
+def label_weight(session: Session, shipment_id: int) -> Decimal:
+    """The weight a label may show; refuses 0, a missing weight, or one still blocked."""
+    shipment = session.get(Shipment, shipment_id)
+    if shipment is None or shipment.weight is None or shipment.weight <= 0:
+        raise WeightRefused("包裹没有重量，不能打印面单（重量不能为 0）")
+    state = parcels.state_of(session, shipment)
+    if state.weight_state == "blocked":
+        raise WeightRefused("包裹重量超出允许范围，需主管放行后才能打印")
+    return shipment.weight
+
+
+def _order(session: Session, order_id: int) -> Order:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderNotFound(str(order_id))
+    return order

@@ -1,0 +1,194 @@
+"""Reading the carrier catalogue: who serves where, how fast, on which days and at what price.
+
+Other steps (the customer's shipping notice, the promised delivery date) ask this module how
+many days a parcel takes and whether a carrier works on a given day, so those two answers are
+plain functions of a session, a carrier code and a province or date.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import chinese_calendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import desk_timezone
+from app.db.engine import Database
+from app.db.models.carriers import Carrier, CarrierRegion, SortCode
+from app.errors import BadInput
+from app.shipping.seed import ensure_seeded
+
+log = logging.getLogger(__name__)
+
+# A timetable with a longer break than this is a data error, not a reason to loop forever.
+_LONGEST_BREAK_DAYS = 30
+
+
+class UnknownCarrier(BadInput):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"快递公司 {code!r} 不在承运商目录中")
+        self.code = code
+
+
+def carriers(session: Session, active_only: bool = True) -> list[Carrier]:
+    ensure_seeded(session)
+    query = select(Carrier).order_by(Carrier.id)
+    if active_only:
+        query = query.where(Carrier.active.is_(True))
+    return list(session.scalars(query))
+
+
+def get_carrier(session: Session, code: str) -> Carrier:
+    ensure_seeded(session)
+    carrier = session.scalar(select(Carrier).where(Carrier.code == code.strip().upper()))
+    if carrier is None:
+        raise UnknownCarrier(code)
+    return carrier
+
+
+def carrier_name(session: Session, code: str) -> str | None:
+    """The name customers know (顺丰速运), or None for a code not in the catalogue."""
+    ensure_seeded(session)
+    return session.scalar(select(Carrier.name).where(Carrier.code == code.strip().upper()))
+
+
+def _same_province(stored: str, asked: str) -> bool:
+    """ "新疆" and "新疆维吾尔自治区" are the same place; buyers and exports use both."""
+    return bool(asked) and (
+        stored == asked or stored.startswith(asked) or asked.startswith(stored)
+    )
+
+
+def _destination(carrier: Carrier, province: str):
+    return next((d for d in carrier.destinations if _same_province(d.province, province)), None)
+
+
+def region_rule(carrier: Carrier, province: str, city: str = "") -> CarrierRegion | None:
+    """The excluded/remote rule for this place, the city-level rule winning over the province."""
+    matches = [
+        r
+        for r in carrier.regions
+        if _same_province(r.province, province) and (not r.city or r.city == city)
+    ]
+    matches.sort(key=lambda r: (r.kind != "excluded", not r.city))
+    return matches[0] if matches else None
+
+
+def transit_days(session: Session, carrier_code: str, province: str) -> int:
+    """Days on the road to `province`, remote surcharge days included.
+
+    A province missing from the carrier's table gets the carrier's slowest figure, so a
+    promise made from it errs late rather than early.
+    """
+    carrier = get_carrier(session, carrier_code)
+    found = _destination(carrier, province)
+    if found is None:
+        log.warning("carrier %s has no transit days for %r", carrier.code, province)
+        days = max((d.transit_days for d in carrier.destinations), default=5)
+    else:
+        days = found.transit_days
+
+    rule = region_rule(carrier, province)
+    if rule is not None and rule.kind == "remote" and not rule.city:
+        days += rule.extra_days
+    return days
+
+
+def _holiday_name(d: date) -> str | None:
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(d)
+    except NotImplementedError:
+        # TODO: chinesecalendar covers the years the State Council has published; later years
+        # are treated as having no holidays until the package is updated.
+        return None
+    # A make-up working day (调休) carries the holiday's name but is a working day.
+    return name if on_holiday else None
+
+
+def carrier_works_on(session: Session, carrier_code: str, d: date) -> bool:
+    """Does the carrier pick up and move parcels on `d` (its weekdays, minus its holidays)?"""
+    carrier = get_carrier(session, carrier_code)
+    if str(d.isoweekday()) not in carrier.pickup_days:
+        return False
+    holiday = _holiday_name(d)
+    closed = {h.strip() for h in carrier.closed_holidays.split(";") if h.strip()}
+    return holiday is None or holiday not in closed
+
+
+def next_working_day(session: Session, carrier_code: str, d: date) -> date:
+    """`d` itself if the carrier works that day, else the next day it does."""
+    for offset in range(_LONGEST_BREAK_DAYS):
+        day = d + timedelta(days=offset)
+        if carrier_works_on(session, carrier_code, day):
+            return day
+    raise BadInput(f"快递公司 {carrier_code} 连续 {_LONGEST_BREAK_DAYS} 天不收件，请检查收件日")
+
+
+def pickup_day(session: Session, carrier_code: str, now: datetime) -> date:
+    """The day a parcel packed at `now` leaves: today before the cut-off, else the next pickup."""
+    carrier = get_carrier(session, carrier_code)
+    local = now.astimezone(desk_timezone())
+    hour, minute = (int(p) for p in carrier.cutoff.split(":"))
+    day = local.date()
+    if local.time() >= time(hour, minute):
+        day += timedelta(days=1)
+    return next_working_day(session, carrier_code, day)
+
+
+def expected_delivery(session: Session, carrier_code: str, province: str, ship_day: date) -> date:
+    """Delivery day: transit days counted on the carrier's working days after `ship_day`."""
+    day = ship_day
+    for _ in range(transit_days(session, carrier_code, province)):
+        day = next_working_day(session, carrier_code, day + timedelta(days=1))
+    return day
+
+
+def chargeable_weight(carrier: Carrier, weight: Decimal, volume_cm3: Decimal) -> Decimal:
+    """The greater of actual and volumetric weight, rounded up to whole kilograms."""
+    volumetric = volume_cm3 / carrier.volumetric_divisor
+    return Decimal(max(1, math.ceil(max(weight, volumetric))))
+
+
+def price(carrier: Carrier, province: str, weight: Decimal, volume_cm3: Decimal) -> Decimal:
+    """首重 plus 续重 per further kilogram, in the zone of `province`."""
+    found = _destination(carrier, province)
+    zone = found.zone if found else max(r.zone for r in carrier.rates)
+    rate = next(r for r in carrier.rates if r.zone == zone)
+    kg = chargeable_weight(carrier, weight, volume_cm3)
+    extra_kg = max(Decimal(0), kg - rate.first_weight)
+    return rate.first_price + extra_kg * rate.extra_price_per_kg
+
+
+def sort_code_for(
+    session: Session, carrier_code: str, province: str, city: str, district: str
+) -> tuple[str, str]:
+    """(大头笔/三段码, 集包地) from the shop's table, the most specific row winning."""
+    rows = session.scalars(
+        select(SortCode).where(
+            SortCode.carrier_code == carrier_code, SortCode.province == province
+        )
+    ).all()
+    fitting = [r for r in rows if r.city in ("", city) and r.district in ("", district)]
+    if not fitting:
+        return "", ""
+    best = max(fitting, key=lambda r: (bool(r.city), bool(r.district)))
+    return best.sort_code, best.hub
+
+
+@dataclass(frozen=True)
+class CarrierInfo:
+    code: str
+    name: str
+    service: str
+    speed_class: str
+
+
+def carrier_list(db: Database) -> list[CarrierInfo]:
+    """The active carriers, for pickers in the windows."""
+    with db.transaction() as session:
+        return [CarrierInfo(c.code, c.name, c.service, c.speed_class) for c in carriers(session)]

@@ -1,0 +1,272 @@
+"""Handing parcels to the carrier's courier (交接) against a manifest.
+
+A handover belongs to one carrier pickup. The clerk scans each parcel's waybill; a parcel of
+another carrier, or one whose order was cancelled on the platform, is refused on the spot.
+Closing the handover compares what was expected with what was scanned, lists the missing
+parcels, ships the scanned ones (order -> shipped, stock leaves the shelf, the customer is
+told) and draws the manifest both sides sign.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import current_user
+from app.db.engine import Database
+from app.db.models import Order, Shipment
+from app.db.models.carriers import Handover, HandoverItem
+from app.db.types import utcnow
+from app.documents.manifest import ManifestLine, render_manifest
+from app.errors import BadInput
+from app.orders.status import Status, move
+from app.shipping.carriers import get_carrier
+from app.shipping.stops import require_not_stopped, stop_reason
+from app.shipping.tracking_numbers import normalise
+
+log = logging.getLogger(__name__)
+
+
+class HandoverRefused(BadInput):
+    """A scan the manifest must not take: wrong carrier, unknown, already scanned, closed."""
+
+
+@dataclass(frozen=True)
+class ParcelRef:
+    shipment_id: int
+    tracking_no: str
+    order_no: str
+    recipient: str
+    destination: str
+    stopped: str = ""
+
+
+@dataclass(frozen=True)
+class HandoverView:
+    id: int
+    carrier: str
+    carrier_name: str
+    started_at: datetime
+    closed_at: datetime | None
+    expected: int
+    scanned: tuple[ParcelRef, ...]
+    missing: tuple[ParcelRef, ...]
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    tracking_no: str
+    order_no: str
+    scanned: int
+    expected: int
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    id: int
+    shipped: tuple[ParcelRef, ...]
+    missing: tuple[ParcelRef, ...]
+    refused: tuple[ParcelRef, ...]
+    manifest_pdf: bytes
+
+
+def _ref(session: Session, shipment: Shipment) -> ParcelRef:
+    order = session.get(Order, shipment.order_id)
+    return ParcelRef(
+        shipment.id,
+        shipment.tracking_no or "",
+        order.order_no,
+        order.recipient,
+        f"{order.province}{order.city}",
+        stop_reason(session, order) or "",
+    )
+
+
+def _waiting(session: Session, carrier: str) -> list[Shipment]:
+    """Labelled parcels of this carrier not yet handed over: what the courier should take."""
+    return list(
+        session.scalars(
+            select(Shipment)
+            .join(Order, Order.id == Shipment.order_id)
+            .where(
+                Shipment.carrier == carrier,
+                Shipment.tracking_no.is_not(None),
+                Shipment.waybill_printed_at.is_not(None),
+                Shipment.shipped_at.is_(None),
+                Order.status == Status.LABELLED.value,
+            )
+            .order_by(Shipment.id)
+        )
+    )
+
+
+def _view(session: Session, handover: Handover) -> HandoverView:
+    scanned_ids = [item.shipment_id for item in handover.items]
+    scanned = tuple(_ref(session, session.get(Shipment, i)) for i in scanned_ids)
+    if handover.closed_at is None:
+        expected = _waiting(session, handover.carrier_code)
+        expected_ids = {s.id for s in expected} | set(scanned_ids)
+        missing = tuple(_ref(session, s) for s in expected if s.id not in set(scanned_ids))
+    else:
+        expected_ids = set(scanned_ids)
+        missing = ()
+    carrier = get_carrier(session, handover.carrier_code)
+    return HandoverView(
+        handover.id,
+        carrier.code,
+        carrier.name,
+        handover.started_at,
+        handover.closed_at,
+        len(expected_ids),
+        scanned,
+        missing,
+    )
+
+
+def _open(session: Session, handover_id: int) -> Handover:
+    handover = session.get(Handover, handover_id)
+    if handover is None:
+        raise HandoverRefused(f"交接单 {handover_id} 不存在")
+    if handover.closed_at is not None:
+        raise HandoverRefused(f"交接单 {handover_id} 已关闭")
+    return handover
+
+
+def start_handover(db: Database, carrier_code: str, user: str | None = None) -> HandoverView:
+    with db.transaction() as session:
+        carrier = get_carrier(session, carrier_code)
+        handover = Handover(carrier_code=carrier.code, user=user or current_user())
+        session.add(handover)
+        session.flush()
+        log.info("handover %d started for %s", handover.id, carrier.code)
+        return _view(session, handover)
+
+
+def handover_view(db: Database, handover_id: int) -> HandoverView:
+    with db.transaction() as session:
+        handover = session.get(Handover, handover_id)
+        if handover is None:
+            raise HandoverRefused(f"交接单 {handover_id} 不存在")
+        return _view(session, handover)
+
+
+def open_handovers(db: Database) -> list[HandoverView]:
+    with db.transaction() as session:
+        found = session.scalars(select(Handover).where(Handover.closed_at.is_(None)))
+        return [_view(session, h) for h in found]
+
+
+def _find_parcel(session: Session, code: str) -> Shipment:
+    number = normalise(code)
+    shipment = session.scalar(select(Shipment).where(Shipment.tracking_no == number))
+    if shipment is None:
+        order = session.scalar(select(Order).where(Order.order_no == code.strip()))
+        if order is not None:
+            shipment = session.scalar(select(Shipment).where(Shipment.order_id == order.id))
+    if shipment is None or not shipment.tracking_no:
+        raise HandoverRefused(f"{code}: 不是已打面单的包裹")
+    return shipment
+
+
+def scan_parcel(db: Database, handover_id: int, code: str) -> ScanOutcome:
+    """Put the parcel with this waybill (or order number) on the manifest, or refuse it."""
+    with db.transaction() as session:
+        handover = _open(session, handover_id)
+        shipment = _find_parcel(session, code)
+        order = session.get(Order, shipment.order_id)
+
+        if shipment.carrier != handover.carrier_code:
+            theirs = get_carrier(session, shipment.carrier).name if shipment.carrier else "未定"
+            ours = get_carrier(session, handover.carrier_code).name
+            raise HandoverRefused(
+                f"运单号 {shipment.tracking_no} 属于{theirs}，本次交接是{ours}，请放回"
+            )
+        require_not_stopped(session, order)
+        if shipment.shipped_at is not None:
+            raise HandoverRefused(f"运单号 {shipment.tracking_no} 已于之前交接发出")
+        already = session.scalar(
+            select(HandoverItem).where(HandoverItem.shipment_id == shipment.id)
+        )
+        if already is not None:
+            where = (
+                "本交接单"
+                if already.handover_id == handover.id
+                else f"交接单 {already.handover_id}"
+            )
+            raise HandoverRefused(f"运单号 {shipment.tracking_no} 已扫入{where}")
+        if order.status != Status.LABELLED.value:
+            raise HandoverRefused(f"订单 {order.order_no} 还没有打印面单，不能交接")
+
+        handover.items.append(HandoverItem(shipment_id=shipment.id))
+        session.flush()
+        view = _view(session, handover)
+        return ScanOutcome(shipment.tracking_no, order.order_no, len(view.scanned), view.expected)
+
+
+def _after_shipping(session: Session, order: Order, shipment: Shipment, user: str) -> None:
+    """Stock leaves the shelf and the customer is told, by the steps that own those jobs."""
+    for module_name, function_name, args in (
+        ("app.stock.reservation", "ship_order_stock", (session, order, user)),
+        ("app.shipping.notices", "queue_shipping_notice", (session, shipment)),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            log.warning("%s is not installed; %s skipped", module_name, function_name)
+            continue
+        getattr(module, function_name)(*args)
+
+
+def close_handover(db: Database, handover_id: int, user: str | None = None) -> CloseResult:
+    """Ship every scanned parcel, list the missing ones, and draw the signed manifest."""
+    user = user or current_user()
+    with db.transaction() as session:
+        handover = _open(session, handover_id)
+        view = _view(session, handover)
+        now = utcnow()
+
+        shipped, refused = [], []
+        for ref in view.scanned:
+            shipment = session.get(Shipment, ref.shipment_id)
+            order = session.get(Order, shipment.order_id)
+            if ref.stopped:
+                # Stopped after it was scanned: it stays here and is taken off the manifest.
+                refused.append(ref)
+                session.delete(next(i for i in handover.items if i.shipment_id == shipment.id))
+                continue
+            shipment.shipped_at = now
+            siblings = session.scalars(select(Shipment).where(Shipment.order_id == order.id)).all()
+            if all(s.shipped_at is not None for s in siblings):
+                move(
+                    order,
+                    Status.SHIPPED,
+                    user=user,
+                    note=f"交接单 {handover.id} {shipment.tracking_no}",
+                )
+                _after_shipping(session, order, shipment, user)
+            shipped.append(ref)
+
+        handover.closed_at = now
+        carrier = get_carrier(session, handover.carrier_code)
+        pdf = render_manifest(
+            handover.id,
+            carrier.name,
+            view.started_at,
+            now,
+            view.expected,
+            [ManifestLine(r.tracking_no, r.order_no, r.destination) for r in shipped],
+            [ManifestLine(r.tracking_no, r.order_no, r.destination) for r in view.missing],
+        )
+    log.info(
+        "handover %d closed: %d shipped, %d missing, %d stopped",
+        handover_id,
+        len(shipped),
+        len(view.missing),
+        len(refused),
+    )
+    return CloseResult(handover_id, tuple(shipped), view.missing, tuple(refused), pdf)

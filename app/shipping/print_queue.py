@@ -1,0 +1,103 @@
+"""The print queue: parcels waiting for a waybill or already labelled, and voiding a waybill.
+
+Voiding frees the parcel for a new waybill but retires the number: the carrier may already have
+it in its system, so it is never handed out again (the void is remembered by number, and a
+pool number stays marked used).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.config import current_user
+from app.db.engine import Database
+from app.db.models import Order, Shipment
+from app.db.models.carriers import WaybillPrint
+from app.errors import BadInput
+from app.orders.lookup import find_order
+from app.orders.status import LABELS, Status, move
+from app.shipping.stops import stop_reason
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    order_no: str
+    status: str
+    status_label: str
+    recipient: str
+    destination: str
+    carrier: str
+    tracking_no: str
+    printed_at: datetime | None
+    # Why the parcel must not leave (cancelled on the platform), or "".
+    stopped: str
+
+
+def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) -> list[QueueRow]:
+    """Packed orders waiting for their waybill, then labelled ones not yet handed over."""
+    states = [Status.PACKED.value] + ([Status.LABELLED.value] if include_labelled else [])
+    with db.reading() as session:
+        rows = session.execute(
+            select(Order, Shipment)
+            .outerjoin(Shipment, (Shipment.order_id == Order.id) & (Shipment.parcel_no == 1))
+            .where(Order.status.in_(states))
+            .order_by(Order.status, Order.status_since, Order.id)
+            .limit(limit)
+        ).all()
+        return [
+            QueueRow(
+                o.order_no,
+                o.status,
+                LABELS[Status(o.status)],
+                o.recipient,
+                f"{o.province}{o.city}",
+                (s.carrier if s else "") or "",
+                (s.tracking_no if s else "") or "",
+                s.waybill_printed_at if s else None,
+                stop_reason(session, o) or "",
+            )
+            for o, s in rows
+        ]
+
+
+def void_waybill(db: Database, order_no: str, reason: str, user: str | None = None) -> str:
+    """Void the order's waybill; returns the retired number. The order goes back to packed."""
+    if not reason.strip():
+        raise BadInput("作废面单请写明原因")
+    user = user or current_user()
+    with db.transaction() as session:
+        order = find_order(session, order_no)
+        shipment = session.scalar(
+            select(Shipment).where(
+                Shipment.order_id == order.id, Shipment.tracking_no.is_not(None)
+            )
+        )
+        if shipment is None or shipment.waybill_printed_at is None:
+            raise BadInput(f"订单 {order_no} 没有已打印的面单")
+        if shipment.shipped_at is not None:
+            raise BadInput(f"订单 {order_no} 已交接发出，不能作废面单")
+
+        number = shipment.tracking_no
+        session.add(
+            WaybillPrint(
+                order_id=order.id,
+                shipment_id=shipment.id,
+                carrier_code=shipment.carrier,
+                tracking_no=number,
+                action="void",
+                reason=reason.strip(),
+                user=user,
+            )
+        )
+        shipment.tracking_no = None
+        shipment.waybill_printed_at = None
+        if order.status == Status.LABELLED.value:
+            move(order, Status.PACKED, user=user, note=f"作废面单 {number}: {reason.strip()}")
+    log.info("order %s: waybill %s voided (%s)", order_no, number, reason)
+    return number

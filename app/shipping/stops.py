@@ -1,0 +1,43 @@
+"""Is this parcel stopped? An order cancelled on the platform must not be labelled or shipped.
+
+The intake step keeps the stop list (`app.intake.stop_list`); an order already cancelled in
+PackDesk is stopped too.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from sqlalchemy.orm import Session
+
+from app.db.models import Order
+from app.errors import BadInput
+from app.orders.status import Status
+
+
+class ParcelStopped(BadInput):
+    """The order was cancelled on the platform: do not print, do not hand over."""
+
+    def __init__(self, order_no: str, reason: str) -> None:
+        super().__init__(f"停止发货：订单 {order_no} {reason}")
+        self.order_no = order_no
+        self.reason = reason
+
+
+def stop_reason(session: Session, order: Order) -> str | None:
+    """Why the order must not leave (in words), or None."""
+    if order.status == Status.CANCELLED:
+        return "已取消"
+    try:
+        stop_list = importlib.import_module("app.intake.stop_list")
+    except ImportError:
+        return None
+    if stop_list.is_stopped(session, order.id):
+        return stop_list.stop_reason(session, order.id) or "已在平台取消"
+    return None
+
+
+def require_not_stopped(session: Session, order: Order) -> None:
+    reason = stop_reason(session, order)
+    if reason is not None:
+        raise ParcelStopped(order.order_no, reason)

@@ -1,0 +1,1 @@
+"""Order verification: named rules that explain every hold, and confirmation of clean orders."""

@@ -1,0 +1,52 @@
+"""Recipient rules: the address parses to province, city and district, and the phone is valid.
+
+Both rules write what they found back onto the order (address parts with GB/T 2260 codes,
+the normalised phone and its extension), so later steps and `orders --json` read clean values.
+"""
+
+from __future__ import annotations
+
+from app.db.models import Order
+from app.verification.address import parse_address
+from app.verification.context import VerifyContext
+from app.verification.issues import HOLD, INFO, Issue
+from app.verification.phone import normalize_phone
+
+ADDRESS_RULE = "address"
+PHONE_RULE = "phone"
+
+
+def address_text(order: Order) -> str:
+    """The text to parse: the platform's raw address, else the stored parts."""
+    if order.address_raw.strip():
+        return order.address_raw
+    parts = (order.province, order.city, order.district, order.address_detail)
+    return " ".join(p for p in parts if p)
+
+
+def check_address(order: Order, ctx: VerifyContext) -> list[Issue]:
+    parsed = parse_address(address_text(order))
+    order.province, order.city, order.district = parsed.province, parsed.city, parsed.district
+    order.province_code, order.city_code = parsed.province_code, parsed.city_code
+    order.district_code = parsed.district_code
+    order.address_detail = parsed.detail
+    if parsed.postcode:
+        order.postcode = parsed.postcode
+
+    issues = [Issue(ADDRESS_RULE, "address", note, INFO) for note in parsed.notes]
+    if parsed.problem:
+        issues.append(Issue(ADDRESS_RULE, "address", parsed.problem, HOLD))
+    elif not parsed.detail:
+        issues.append(Issue(ADDRESS_RULE, "address", "地址没有街道门牌，请补全详细地址", HOLD))
+    return issues
+
+
+def check_phone(order: Order, ctx: VerifyContext) -> list[Issue]:
+    text = order.phone
+    if order.phone_ext and order.phone_ext not in text:
+        text = f"{text}-{order.phone_ext}"
+    result = normalize_phone(text)
+    if not result.valid:
+        return [Issue(PHONE_RULE, "phone", result.reason, HOLD)]
+    order.phone, order.phone_ext = result.number, result.extension
+    return []
