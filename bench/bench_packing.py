@@ -25,7 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
@@ -47,23 +47,54 @@ def build_database(url: str, orders: int) -> dict[str, str]:
     for n in range(1, PRODUCTS + 1):
         body = f"690{n:09d}"
         barcodes[f"SKU-{n:03d}"] = body + ean13_check_digit(body)
-        products.append({"id": n, "sku": f"SKU-{n:03d}", "barcode": barcodes[f"SKU-{n:03d}"],
-                         "name": f"商品{n}", "weight": Decimal("0.250"), "length_mm": 100,
-                         "width_mm": 80, "height_mm": 50})
+        products.append(
+            {
+                "id": n,
+                "sku": f"SKU-{n:03d}",
+                "barcode": barcodes[f"SKU-{n:03d}"],
+                "name": f"商品{n}",
+                "weight": Decimal("0.250"),
+                "length_mm": 100,
+                "width_mm": 80,
+                "height_mm": 50,
+            }
+        )
     order_rows, line_rows = [], []
     for oid in range(1, orders + 1):
-        order_rows.append({"id": oid, "platform": "taobao", "order_no": f"39{oid:017d}",
-                           "status": "verified", "recipient": "测试收件人", "paid": True})
+        order_rows.append(
+            {
+                "id": oid,
+                "platform": "taobao",
+                "order_no": f"39{oid:017d}",
+                "status": "verified",
+                "recipient": "测试收件人",
+                "paid": True,
+            }
+        )
         for line_no, pid in enumerate(rng.sample(range(1, PRODUCTS + 1), rng.randint(1, 3)), 1):
-            line_rows.append({"order_id": oid, "line_no": line_no, "sku": f"SKU-{pid:03d}",
-                              "product_id": pid, "title": f"商品{pid}",
-                              "quantity": rng.randint(1, 2)})
-    with db.transaction() as session:
-        session.execute(insert(Product), products)
-        session.execute(insert(Order), order_rows)
-        session.execute(insert(OrderLine), line_rows)
+            line_rows.append(
+                {
+                    "order_id": oid,
+                    "line_no": line_no,
+                    "sku": f"SKU-{pid:03d}",
+                    "product_id": pid,
+                    "title": f"商品{pid}",
+                    "quantity": rng.randint(1, 2),
+                }
+            )
+    # Core inserts: the ORM's per-row bookkeeping would make the set-up the slowest part.
+    with db.engine.begin() as connection:
+        connection.execute(insert(Product.__table__), products)
+        connection.execute(insert(Order.__table__), order_rows)
+        connection.execute(insert(OrderLine.__table__), line_rows)
     db.dispose()
     return barcodes
+
+
+def _quiet_offscreen_warnings(mode, context, message: str) -> None:
+    """The offscreen platform warns on every top-level resize; everything else is shown."""
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
 
 
 def _enter(window: PackingWindow, text: str) -> None:
@@ -88,8 +119,9 @@ def measure_window(app, window, barcodes, order_ids, scans: int) -> list[float]:
         for line in window.lines_model.lines():
             for _ in range(line.quantity):
                 times.append(_timed_enter(app, window, barcodes[line.sku]))
-                assert window.lines_model.lines()[window.lines_model.row_of(line.line_no)] \
-                    .scanned > 0, "the scan did not tick its line"
+                assert (
+                    window.lines_model.lines()[window.lines_model.row_of(line.line_no)].scanned > 0
+                ), "the scan did not tick its line"
                 if len(times) >= scans:
                     return times
     return times
@@ -148,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     scans = args.scans or (20 if args.quick else 300)
 
     app = QApplication.instance() or QApplication([])
+    previous_handler = qInstallMessageHandler(_quiet_offscreen_warnings)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.sqlite3"
         started = time.perf_counter()
@@ -167,11 +200,14 @@ def main(argv: list[str] | None = None) -> int:
         floor = measure_floor(app, window, barcodes, picked[half:] + picked, scans)
         window.close()
         db.dispose()
+    qInstallMessageHandler(previous_handler)
 
     real_median, real_p95 = _figures("packing window (Enter -> ticked line)", real)
     floor_median, floor_p95 = _figures("floor (dict lookup + same repaint)", floor)
-    print(f"ratio to floor: median {real_median / floor_median:.1f}x, "
-          f"p95 {real_p95 / floor_p95:.1f}x")
+    print(
+        f"ratio to floor: median {real_median / floor_median:.1f}x, "
+        f"p95 {real_p95 / floor_p95:.1f}x"
+    )
     verdict = "meets" if real_p95 < 50 else "MISSES"
     print(f"target p95 < 50 ms: {verdict} ({real_p95:.1f} ms)")
     return 0

@@ -45,23 +45,31 @@ def seed(path: Path, products: int, moves: int, orders: int) -> None:
         "INSERT INTO products (id, sku, barcode, name, spec, price, weight, length_mm, width_mm,"
         " height_mm, fragile, shippable, bin, created_at) VALUES (?, ?, NULL, ?, '', 1000, 100,"
         " 0, 0, 0, 0, 1, ?, '2026-01-01 00:00:00')",
-        ((i, f"SKU-{i:05d}", f"商品{i}号 保温杯", f"A-{i % 40:02d}-{i % 7}")
-         for i in range(1, products + 1)))
+        (
+            (i, f"SKU-{i:05d}", f"商品{i}号 保温杯", f"A-{i % 40:02d}-{i % 7}")
+            for i in range(1, products + 1)
+        ),
+    )
 
     def rows():
         for n in range(moves):
             pid = n % products + 1
             kind = "receipt" if n < products else rnd.choice(KINDS)
-            oh, rs = {"receipt": (50, 0), "reserve": (0, 1), "release": (0, -1),
-                      "ship": (-1, -1)}[kind]
+            oh, rs = {"receipt": (50, 0), "reserve": (0, 1), "release": (0, -1), "ship": (-1, -1)}[
+                kind
+            ]
             yield (pid, kind, oh, rs, "bench", "A", "bench", "2026-06-01 00:00:00")
 
     con.executemany(
         "INSERT INTO stock_moves (product_id, kind, on_hand_delta, reserved_delta, reason, bin,"
-        " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows(),
+    )
     con.execute("DELETE FROM stock_levels")
-    con.execute("INSERT INTO stock_levels (product_id, on_hand, reserved) SELECT product_id,"
-                " SUM(on_hand_delta), SUM(reserved_delta) FROM stock_moves GROUP BY product_id")
+    con.execute(
+        "INSERT INTO stock_levels (product_id, on_hand, reserved) SELECT product_id,"
+        " SUM(on_hand_delta), SUM(reserved_delta) FROM stock_moves GROUP BY product_id"
+    )
     con.executemany(
         "INSERT INTO orders (id, platform, order_no, status, status_since, buyer, recipient,"
         " phone, phone_ext, province, city, district, province_code, city_code, district_code,"
@@ -69,11 +77,13 @@ def seed(path: Path, products: int, moves: int, orders: int) -> None:
         " paid, platform_status, buyer_remark, seller_remark, imported_at, source_file) VALUES"
         " (?, 'taobao', ?, 'verified', '2026-06-01 00:00:00', '', '', '', '', '', '', '', '',"
         " '', '', '', '', '', 0, 0, 0, 0, 1, '', '', '', '2026-06-01 00:00:00', '')",
-        ((i, f"B{i:08d}") for i in range(1, orders + 1)))
+        ((i, f"B{i:08d}") for i in range(1, orders + 1)),
+    )
     con.executemany(
         "INSERT INTO order_lines (order_id, line_no, sku, product_id, title, attributes,"
         " quantity, unit_price) VALUES (?, 1, ?, ?, '', '', 1, 1000)",
-        ((i, f"SKU-{i % products + 1:05d}", i % products + 1) for i in range(1, orders + 1)))
+        ((i, f"SKU-{i % products + 1:05d}", i % products + 1) for i in range(1, orders + 1)),
+    )
     con.commit()
     con.close()
 
@@ -91,8 +101,10 @@ def floor_aggregate(path: Path) -> float:
     con = sqlite3.connect(path)
 
     def run():
-        con.execute("SELECT product_id, SUM(on_hand_delta) - SUM(reserved_delta) FROM"
-                    " stock_moves GROUP BY product_id").fetchall()
+        con.execute(
+            "SELECT product_id, SUM(on_hand_delta) - SUM(reserved_delta) FROM"
+            " stock_moves GROUP BY product_id"
+        ).fetchall()
 
     elapsed = best_of(run)
     con.close()
@@ -139,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         db = Database(f"sqlite:///{path}")
         start = time.perf_counter()
         seed(path, products, moves, orders)
-        print(f"seeded {products:,} products, {moves:,} ledger rows in "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"seeded {products:,} products, {moves:,} ledger rows in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
 
         floor = floor_aggregate(path)
         with db.reading() as session:
@@ -152,22 +166,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"floor: one grouped SQL aggregate over the ledger: {floor * 1000:.1f} ms")
         print(f"available for all {rows:,} products (list_stock): {ours * 1000:.1f} ms")
         print(f"ratio to floor: {ratio:.2f}x (target <= {TARGET_RATIO:.0f}x) {verdict}")
-        print(f"the same recomputed from the ledger (all_figures): {from_ledger * 1000:.1f} ms,"
-              f" {from_ledger / floor:.2f}x the floor")
+        print(
+            f"the same recomputed from the ledger (all_figures): {from_ledger * 1000:.1f} ms,"
+            f" {from_ledger / floor:.2f}x the floor"
+        )
 
         opened, filtered, shown = window_times(db)
-        print(f"Stock window model open: {opened * 1000:.1f} ms; text filter: "
-              f"{filtered * 1000:.1f} ms ({shown} rows)")
+        print(
+            f"Stock window model open: {opened * 1000:.1f} ms; text filter: "
+            f"{filtered * 1000:.1f} ms ({shown} rows)"
+        )
 
         median = reservation_median(db, orders)
-        print(f"single reservation (conditional update, own transaction), median of {orders}: "
-              f"{median * 1000:.2f} ms")
+        print(
+            f"single reservation (conditional update, own transaction), median of {orders}: "
+            f"{median * 1000:.2f} ms"
+        )
 
         start = time.perf_counter()
         with db.reading() as session:
             report = check_stock(session)
-        print(f"stock check over the whole ledger: {time.perf_counter() - start:.2f} s, "
-              f"{'agrees' if report.ok else 'DIFFERS'}")
+        print(
+            f"stock check over the whole ledger: {time.perf_counter() - start:.2f} s, "
+            f"{'agrees' if report.ok else 'DIFFERS'}"
+        )
         db.dispose()
     return 0 if ratio <= TARGET_RATIO and report.ok else 1
 

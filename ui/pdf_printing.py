@@ -8,7 +8,7 @@ each kind of document (waybill, label, manifest) is remembered in QSettings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSettings, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -31,7 +31,14 @@ def page_images(pdf: bytes, dpi: int = 110) -> list[QImage]:
     images = []
     for page in range(document.pageCount()):
         size = document.pagePointSize(page)
-        images.append(document.render(page, (size * dpi / 72).toSize()))
+        rendered = document.render(page, (size * dpi / 72).toSize())
+        # Pages are transparent; a label is white paper.
+        paper = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        paper.fill(Qt.GlobalColor.white)
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
+        images.append(paper)
     document.close()
     buffer.close()
     return images

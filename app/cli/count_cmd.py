@@ -94,7 +94,8 @@ def handle_show(db: Database, args: argparse.Namespace) -> int:
 
 def handle_approve(db: Database, args: argparse.Namespace) -> int:
     with db.transaction() as session:
-        view = approve_count(session, args.count_id, supervisor=args.supervisor,
-                             reason=args.reason)
+        view = approve_count(
+            session, args.count_id, supervisor=args.supervisor, reason=args.reason
+        )
     _print(view)
     return EXIT_OK

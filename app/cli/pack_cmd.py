@@ -23,8 +23,15 @@ from app.packing.weighing import record_weight
 def register(subparsers) -> None:
     p = subparsers.add_parser("pack", help="pack an order by scanning its items")
     p.add_argument("order_no", metavar="ORDER_NO", help="order number or pick-slip barcode")
-    p.add_argument("--scan", dest="scans", metavar="CODE", action="append", default=[],
-                   required=True, help="a scanned code; repeat for each scan (3*CODE = 3 units)")
+    p.add_argument(
+        "--scan",
+        dest="scans",
+        metavar="CODE",
+        action="append",
+        default=[],
+        required=True,
+        help="a scanned code; repeat for each scan (3*CODE = 3 units)",
+    )
     p.add_argument("--box", metavar="CODE", help="packaging code (default: the proposed box)")
     p.add_argument("--box-reason", default="", help="why another box than the proposed one")
     p.add_argument("--weight", metavar="KG", help="the parcel's actual weight in kg")
@@ -67,8 +74,9 @@ def handle_pack(db: Database, args: argparse.Namespace) -> int:
     outcomes = []
     for code in args.scans:
         result = scan(db, view.order_id, code)
-        outcomes.append(ScanOutcome(code, result.accepted, result.reason, result.line_no,
-                                    result.quantity))
+        outcomes.append(
+            ScanOutcome(code, result.accepted, result.reason, result.line_no, result.quantity)
+        )
 
     parcel = None
     if args.box is not None or args.weight is not None:
@@ -78,8 +86,12 @@ def handle_pack(db: Database, args: argparse.Namespace) -> int:
 
     final = packing_view(db, view.order_id)
     outcome = PackOutcome(
-        order_no=final.order_no, status=final.status, status_label=final.status_label,
-        units_expected=final.units_expected, units_scanned=final.units_scanned, scans=outcomes,
+        order_no=final.order_no,
+        status=final.status,
+        status_label=final.status_label,
+        units_expected=final.units_expected,
+        units_scanned=final.units_scanned,
+        scans=outcomes,
         box=parcel.box_code if parcel else None,
         filling=parcel.filling_code if parcel else None,
         weight=_text(parcel.weight) if parcel else None,
@@ -92,12 +104,15 @@ def handle_pack(db: Database, args: argparse.Namespace) -> int:
     else:
         for o in outcomes:
             print(f"{'OK ' if o.accepted else 'NO '}\t{o.code}\t{o.reason}")
-        print(f"{final.order_no}\t{final.status_label}\t{final.units_scanned}/"
-              f"{final.units_expected}")
+        print(
+            f"{final.order_no}\t{final.status_label}\t{final.units_scanned}/{final.units_expected}"
+        )
         if parcel:
-            print(f"箱子 {parcel.box_code}  填充 {parcel.filling_code or '-'}  重量 "
-                  f"{parcel.weight or '-'} kg（应为 {parcel.expected_weight} kg，体积重 "
-                  f"{parcel.volumetric_weight} kg）{parcel.weight_state}")
+            print(
+                f"箱子 {parcel.box_code}  填充 {parcel.filling_code or '-'}  重量 "
+                f"{parcel.weight or '-'} kg（应为 {parcel.expected_weight} kg，体积重 "
+                f"{parcel.volumetric_weight} kg）{parcel.weight_state}"
+            )
     refused = sum(not o.accepted for o in outcomes)
     if refused:
         print(f"packdesk: {refused} 次扫描被拒绝，订单未因这些扫描改变", file=sys.stderr)
@@ -122,8 +137,10 @@ def handle_scan_parse(db: Database, args: argparse.Namespace) -> int:
         print(f"数量        {parsed.quantity}")
     if parsed.check_digit_ok is not None:
         state = "正确" if parsed.check_digit_ok else "错误"
-        print(f"校验位      {state}" + (f"（应为 {parsed.expected_check_digit}）"
-                                        if parsed.expected_check_digit else ""))
+        print(
+            f"校验位      {state}"
+            + (f"（应为 {parsed.expected_check_digit}）" if parsed.expected_check_digit else "")
+        )
     for e in parsed.elements:
         check = "" if e.check_ok is None else ("  校验位正确" if e.check_ok else "  校验位错误")
         print(f"({e.ai}) {e.title:<24} {e.value}{check}")
@@ -134,11 +151,19 @@ def handle_scan_parse(db: Database, args: argparse.Namespace) -> int:
 
 def _parsed_dict(parsed) -> dict:
     return {
-        "raw": parsed.raw, "symbology": parsed.symbology,
-        "symbology_name": parsed.symbology_name, "data": parsed.data, "kind": parsed.kind,
+        "raw": parsed.raw,
+        "symbology": parsed.symbology,
+        "symbology_name": parsed.symbology_name,
+        "data": parsed.data,
+        "kind": parsed.kind,
         "check_digit_ok": parsed.check_digit_ok,
-        "expected_check_digit": parsed.expected_check_digit, "quantity": parsed.quantity,
-        "elements": [{"ai": e.ai, "title": e.title, "value": e.value, "check_ok": e.check_ok}
-                     for e in parsed.elements],
-        "lookup_codes": list(parsed.lookup_codes), "ok": parsed.ok, "error": parsed.error,
+        "expected_check_digit": parsed.expected_check_digit,
+        "quantity": parsed.quantity,
+        "elements": [
+            {"ai": e.ai, "title": e.title, "value": e.value, "check_ok": e.check_ok}
+            for e in parsed.elements
+        ],
+        "lookup_codes": list(parsed.lookup_codes),
+        "ok": parsed.ok,
+        "error": parsed.error,
     }

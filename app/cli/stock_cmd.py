@@ -66,16 +66,32 @@ def handle_list(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         rows = list_stock(session, args.filter)
     if args.json:
-        print_json([{"sku": r.sku, "name": r.name, "bin": r.bin, "on_hand": r.on_hand,
-                     "reserved": r.reserved, "available": r.available,
-                     "reorder_point": r.reorder_point, "safety_stock": r.safety_stock,
-                     "abc_class": r.abc_class, "forecast_next_week": r.forecast_next_week,
-                     "alert": r.alert, "suggested": r.suggested} for r in rows])
+        print_json(
+            [
+                {
+                    "sku": r.sku,
+                    "name": r.name,
+                    "bin": r.bin,
+                    "on_hand": r.on_hand,
+                    "reserved": r.reserved,
+                    "available": r.available,
+                    "reorder_point": r.reorder_point,
+                    "safety_stock": r.safety_stock,
+                    "abc_class": r.abc_class,
+                    "forecast_next_week": r.forecast_next_week,
+                    "alert": r.alert,
+                    "suggested": r.suggested,
+                }
+                for r in rows
+            ]
+        )
         return EXIT_OK
     print("SKU\t在库\t预留\t可用\t补货点\tABC\t品名")
     for r in rows:
-        print(f"{r.sku}\t{r.on_hand}\t{r.reserved}\t{r.available}\t{r.reorder_point}\t"
-              f"{r.abc_class or '-'}\t{r.name}")
+        print(
+            f"{r.sku}\t{r.on_hand}\t{r.reserved}\t{r.available}\t{r.reorder_point}\t"
+            f"{r.abc_class or '-'}\t{r.name}"
+        )
     return EXIT_OK
 
 
@@ -83,8 +99,11 @@ def handle_check(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         report = check_stock(session)
     for d in report.differences:
-        print(f"{d.sku}: 台账 在库 {d.ledger.on_hand} 预留 {d.ledger.reserved}，"
-              f"存储 在库 {d.stored.on_hand} 预留 {d.stored.reserved}", file=sys.stderr)
+        print(
+            f"{d.sku}: 台账 在库 {d.ledger.on_hand} 预留 {d.ledger.reserved}，"
+            f"存储 在库 {d.stored.on_hand} 预留 {d.stored.reserved}",
+            file=sys.stderr,
+        )
     for sku in report.negative:
         print(f"{sku}: 台账在库为负数", file=sys.stderr)
     if not report.ok:
@@ -95,10 +114,13 @@ def handle_check(db: Database, args: argparse.Namespace) -> int:
 
 def handle_receive(db: Database, args: argparse.Namespace) -> int:
     with db.transaction() as session:
-        receipt = receive_goods(session, args.sku, args.quantity, unit=args.unit, bin=args.bin,
-                                user=current_user())
-    print(f"{receipt.sku} 入库 {receipt.pieces} 件 → 库位 {receipt.bin or '-'}，"
-          f"在库 {receipt.on_hand_after}")
+        receipt = receive_goods(
+            session, args.sku, args.quantity, unit=args.unit, bin=args.bin, user=current_user()
+        )
+    print(
+        f"{receipt.sku} 入库 {receipt.pieces} 件 → 库位 {receipt.bin or '-'}，"
+        f"在库 {receipt.on_hand_after}"
+    )
     if args.slip:
         from app.documents.receipt_slip import render_receipt_slip
 
@@ -109,8 +131,9 @@ def handle_receive(db: Database, args: argparse.Namespace) -> int:
 
 def handle_adjust(db: Database, args: argparse.Namespace) -> int:
     with db.transaction() as session:
-        done = adjust_stock(session, args.sku, args.quantity, reason=args.reason,
-                            user=current_user())
+        done = adjust_stock(
+            session, args.sku, args.quantity, reason=args.reason, user=current_user()
+        )
     print(f"{done.sku} 调整 {done.delta:+d}，在库 {done.on_hand_after}（{done.reason}）")
     return EXIT_OK
 
@@ -134,12 +157,15 @@ def handle_reserve(db: Database, args: argparse.Namespace) -> int:
     with db.transaction() as session:
         result = reserve_order(session, find_order(session, args.order_no), current_user())
     if args.json:
-        print_json({"order_no": result.order_no, "complete": result.complete,
-                    "lines": list(result.lines)})
+        print_json(
+            {"order_no": result.order_no, "complete": result.complete, "lines": list(result.lines)}
+        )
         return EXIT_OK
     for line in result.lines:
-        print(f"{line.line_no}\t{line.sku}\t{STATE_LABELS[line.state]}\t订购 {line.ordered}"
-              f"\t预留 {line.reserved}\t缺货 {line.backordered}")
+        print(
+            f"{line.line_no}\t{line.sku}\t{STATE_LABELS[line.state]}\t订购 {line.ordered}"
+            f"\t预留 {line.reserved}\t缺货 {line.backordered}"
+        )
     return EXIT_OK
 
 

@@ -21,11 +21,16 @@ COLUMNS = (
 def render_count_list(count: CountView) -> bytes:
     sheet = Sheet(
         title="盘点单",
-        facts=(("盘点单号", f"PD{count.count_id:06d}"), ("库位", count.bin),
-               ("盘点人", count.created_by), ("商品数", str(len(count.lines)))),
+        facts=(
+            ("盘点单号", f"PD{count.count_id:06d}"),
+            ("库位", count.bin),
+            ("盘点人", count.created_by),
+            ("商品数", str(len(count.lines))),
+        ),
         columns=COLUMNS,
-        rows=tuple((line.sku, line.name, line.barcode or line.sku, "", "")
-                   for line in count.lines),
+        rows=tuple(
+            (line.sku, line.name, line.barcode or line.sku, "", "") for line in count.lines
+        ),
         barcode_column=2,
         footer="盘点期间本库位暂停出入库。盘点人: __________  主管: __________",
     )

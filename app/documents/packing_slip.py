@@ -78,8 +78,15 @@ def slip_data(db: Database, order_no: str) -> SlipData:
             weight = f" · {shipment.weight} kg" if shipment.weight else ""
             parcel_texts.append(f"包裹 {shipment.parcel_no}：{items or '—'}{weight}")
         address = "".join((order.province, order.city, order.district, order.address_detail))
-        return SlipData(order.order_no, order.platform, order.recipient, address, tuple(lines),
-                        tuple(parcel_texts), utcnow())
+        return SlipData(
+            order.order_no,
+            order.platform,
+            order.recipient,
+            address,
+            tuple(lines),
+            tuple(parcel_texts),
+            utcnow(),
+        )
 
 
 def render_packing_slip(db: Database, order_no: str) -> bytes:
@@ -102,14 +109,25 @@ def _draw(canvas: Canvas, data: SlipData, font: str) -> None:
 
     canvas.setFont(font, 16)
     canvas.drawString(left, y - 16, "装箱单")
-    draw_barcode(canvas, encode_code128(data.order_no), left + width * 0.45, y - mm(14),
-                 mm(14), max_width=width * 0.55, font=font, font_size=7)
+    draw_barcode(
+        canvas,
+        encode_code128(data.order_no),
+        left + width * 0.45,
+        y - mm(14),
+        mm(14),
+        max_width=width * 0.55,
+        font=font,
+        font_size=7,
+    )
     y -= mm(20)
 
     canvas.setFont(font, 9)
     when = data.printed_at.astimezone(desk_timezone()).strftime("%Y-%m-%d %H:%M")
-    for text in (f"订单号：{data.order_no}（{data.platform}）  打印时间：{when}",
-                 f"收件人：{data.recipient}", f"地址：{data.address}"):
+    for text in (
+        f"订单号：{data.order_no}（{data.platform}）  打印时间：{when}",
+        f"收件人：{data.recipient}",
+        f"地址：{data.address}",
+    ):
         for part in simpleSplit(text, font, 9, width):
             canvas.drawString(left, y, part)
             y -= 12
@@ -136,8 +154,14 @@ def _table(canvas: Canvas, lines, font: str, left: float, width: float, y: float
     title_width = mm(COLUMNS[3][1] - COLUMNS[2][1] - 2)
     for line in lines:
         parts = simpleSplit(line.title, font, 9, title_width) or [""]
-        values = (str(line.line_no), line.sku, None, str(line.ordered), str(line.shipped),
-                  str(line.backordered))
+        values = (
+            str(line.line_no),
+            line.sku,
+            None,
+            str(line.ordered),
+            str(line.shipped),
+            str(line.backordered),
+        )
         for (_, at), value in zip(COLUMNS, values, strict=True):
             if value is not None:
                 canvas.drawString(left + mm(at), y, value)

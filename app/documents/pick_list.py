@@ -19,16 +19,28 @@ COLUMNS = (
 
 def render_pick_list(picks: PickList) -> bytes:
     now = utcnow().astimezone(desk_timezone()).strftime("%Y-%m-%d %H:%M")
-    facts = [("打印时间", now), ("订单数", str(len(picks.order_nos))),
-             ("件数合计", str(sum(r.quantity for r in picks.rows)))]
+    facts = [
+        ("打印时间", now),
+        ("订单数", str(len(picks.order_nos))),
+        ("件数合计", str(sum(r.quantity for r in picks.rows))),
+    ]
     if picks.skipped_cancelled:
         facts.append(("已取消不拣", "、".join(picks.skipped_cancelled)))
     sheet = Sheet(
         title="拣货单",
         facts=tuple(facts),
         columns=COLUMNS,
-        rows=tuple((r.bin or "—", r.sku, r.name, str(r.quantity), r.barcode or r.sku,
-                    f"{len(r.order_nos)} 单") for r in picks.rows),
+        rows=tuple(
+            (
+                r.bin or "—",
+                r.sku,
+                r.name,
+                str(r.quantity),
+                r.barcode or r.sku,
+                f"{len(r.order_nos)} 单",
+            )
+            for r in picks.rows
+        ),
         barcode_column=4,
         footer="拣货人: ______________",
     )

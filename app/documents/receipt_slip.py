@@ -22,11 +22,25 @@ def render_receipt_slip(receipts: list[ReceiptView]) -> bytes:
     when = first.at.astimezone(desk_timezone()).strftime("%Y-%m-%d %H:%M")
     sheet = Sheet(
         title="入库单",
-        facts=(("入库单号", f"RK{first.move_id:08d}"), ("供应商", first.supplier or "—"),
-               ("时间", when), ("收货人", first.user)),
+        facts=(
+            ("入库单号", f"RK{first.move_id:08d}"),
+            ("供应商", first.supplier or "—"),
+            ("时间", when),
+            ("收货人", first.user),
+        ),
         columns=COLUMNS,
-        rows=tuple((r.sku, r.name, str(r.quantity), r.unit, str(r.pieces), r.bin or "—",
-                    str(r.on_hand_after)) for r in receipts),
+        rows=tuple(
+            (
+                r.sku,
+                r.name,
+                str(r.quantity),
+                r.unit,
+                str(r.pieces),
+                r.bin or "—",
+                str(r.on_hand_after),
+            )
+            for r in receipts
+        ),
         footer="收货人签字: ______________    仓管签字: ______________",
     )
     return render_sheet(sheet)

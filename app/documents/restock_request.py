@@ -21,14 +21,22 @@ def render_restock_request(requests: list[RestockView]) -> bytes:
     today = utcnow().astimezone(desk_timezone()).date()
     sheet = Sheet(
         title="采购申请单",
-        facts=(("申请单号", f"CG{first.request_id:08d}"),
-               ("供应商", f"{first.supplier_name} ({first.supplier_code})"
-                if first.supplier_code else "未指定"),
-               ("申请日期", today.isoformat()),
-               ("要求到货", max(r.expected_on for r in requests).isoformat())),
+        facts=(
+            ("申请单号", f"CG{first.request_id:08d}"),
+            (
+                "供应商",
+                f"{first.supplier_name} ({first.supplier_code})"
+                if first.supplier_code
+                else "未指定",
+            ),
+            ("申请日期", today.isoformat()),
+            ("要求到货", max(r.expected_on for r in requests).isoformat()),
+        ),
         columns=COLUMNS,
-        rows=tuple((r.sku, r.name, str(r.quantity), r.expected_on.isoformat(), r.order_no)
-                   for r in requests),
+        rows=tuple(
+            (r.sku, r.name, str(r.quantity), r.expected_on.isoformat(), r.order_no)
+            for r in requests
+        ),
         footer="申请人: ______________    供应商确认: ______________",
     )
     return render_sheet(sheet)

@@ -109,9 +109,18 @@ class _Writer:
         c.setFont(self.font, BODY_SIZE)
         for index, (column, value) in enumerate(zip(self.sheet.columns, values, strict=True)):
             if index == self.sheet.barcode_column and value:
-                draw_barcode(c, encode_code128(value), x, self.y - self.row_height + 3,
-                             self.row_height - 5, max_width=mm(column.width_mm) - 2, dpi=300,
-                             font=self.font, font_size=7, centre=False)
+                draw_barcode(
+                    c,
+                    encode_code128(value),
+                    x,
+                    self.y - self.row_height + 3,
+                    self.row_height - 5,
+                    max_width=mm(column.width_mm) - 2,
+                    dpi=300,
+                    font=self.font,
+                    font_size=7,
+                    centre=False,
+                )
             else:
                 self.cell(column, x, self.y - self.row_height / 2 - 3, value)
             x += mm(column.width_mm)

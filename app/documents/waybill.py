@@ -10,25 +10,26 @@ at once.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from app import settings
 from app.config import current_user
 from app.db.engine import Database
-from app.db.models import Order
+from app.db.models import Order, Shipment
 from app.db.models.carriers import WaybillPrint
 from app.db.types import utcnow
 from app.documents.fonts import register_cjk_font
-from app.documents.waybill_data import WaybillData, collect
+from app.documents.waybill_data import WaybillContext, WaybillData
 from app.documents.waybill_layout import TEMPLATES, Template, draw_waybills
 from app.documents.zpl import waybills_zpl
-from app.errors import BadInput
-from app.orders.lookup import find_order
+from app.errors import AmbiguousOrder, BadInput, OrderNotFound
 from app.orders.status import LABELS, Status, move
 from app.shipping.carriers import get_carrier
 from app.shipping.selection import choose, rank_carriers
-from app.shipping.stops import require_not_stopped
+from app.shipping.stops import require_not_stopped, stopped_orders
 from app.shipping.tracking import assign, shipment_for
 from app.shipping.tracking_numbers import check_tracking_number
 
@@ -66,34 +67,60 @@ def _carrier_code(session: Session, order: Order, tracking: str | None, wanted: 
     return choose(session, order).carrier
 
 
+@dataclass(frozen=True)
+class _Job:
+    tracking: str | None
+    carrier: str | None
+    mask: bool
+    size: str
+    reason: str
+    user: str
+
+
+def _load_orders(session: Session, order_nos: list[str]) -> list[Order]:
+    """All the orders of a batch in a few queries, in the order asked, or the typed error."""
+    found: dict[str, list[Order]] = {}
+    wanted = [no.strip() for no in order_nos]
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = (
+            select(Order)
+            .where(Order.order_no.in_(chunk))
+            .options(selectinload(Order.lines), selectinload(Order.events))
+        )
+        for order in session.scalars(query):
+            found.setdefault(order.order_no, []).append(order)
+    orders = []
+    for no in wanted:
+        candidates = found.get(no, [])
+        if not candidates:
+            raise OrderNotFound(no)
+        if len(candidates) > 1:
+            raise AmbiguousOrder(no, sorted(o.platform for o in candidates))
+        orders.append(candidates[0])
+    return orders
+
+
 def _label_one(
-    session: Session,
-    order_no: str,
-    tracking: str | None,
-    carrier: str | None,
-    mask: bool,
-    size: str,
-    reason: str,
-    user: str,
+    session: Session, order: Order, job: _Job, context: WaybillContext, stopped: dict[int, str]
 ) -> WaybillData:
-    order = find_order(session, order_no)
-    require_not_stopped(session, order)
+    require_not_stopped(session, order, stopped)
     status = Status(order.status)
     if status not in (Status.PACKED, Status.LABELLED):
         raise BadInput(f"订单 {order.order_no} 状态为「{LABELS[status]}」，打包完成后才能打印面单")
 
-    code = _carrier_code(session, order, tracking, carrier)
+    code = _carrier_code(session, order, job.tracking, job.carrier)
     shipment = shipment_for(session, order)
-    if tracking or not shipment.tracking_no:
-        assign(session, order, code, tracking)
+    if job.tracking or not shipment.tracking_no:
+        assign(session, order, code, job.tracking)
 
     now = utcnow()
     action = "reprint" if shipment.waybill_printed_at else "print"
-    if action == "reprint" and not reason.strip():
+    if action == "reprint" and not job.reason.strip():
         raise BadInput(f"订单 {order.order_no} 的面单已打印过，重新打印请写明原因")
     shipment.waybill_printed_at = now
     if status == Status.PACKED:
-        move(order, Status.LABELLED, user=user, note=f"面单 {shipment.tracking_no}")
+        move(order, Status.LABELLED, user=job.user, note=f"面单 {shipment.tracking_no}")
     session.add(
         WaybillPrint(
             order_id=order.id,
@@ -101,12 +128,35 @@ def _label_one(
             carrier_code=code,
             tracking_no=shipment.tracking_no,
             action=action,
-            size=size,
-            reason=reason,
-            user=user,
+            size=job.size,
+            reason=job.reason,
+            user=job.user,
         )
     )
-    return collect(session, order, shipment, get_carrier(session, code), mask=mask, printed_at=now)
+    return context.collect(
+        order, shipment, get_carrier(session, code), mask=job.mask, printed_at=now
+    )
+
+
+def _label_all(session: Session, order_nos: list[str], job: _Job) -> list[WaybillData]:
+    orders = _load_orders(session, order_nos)
+    order_ids = [o.id for o in orders]
+    # Load the parcels once, so shipment_for finds them without a query each.
+    first: dict[int, Shipment] = session.info.setdefault("first_parcels", {})
+    for start in range(0, len(order_ids), 500):
+        query = (
+            select(Shipment)
+            .where(Shipment.order_id.in_(order_ids[start : start + 500]))
+            .order_by(Shipment.parcel_no.desc())
+        )
+        for shipment in session.scalars(query):
+            first[shipment.order_id] = shipment
+    context = WaybillContext(session, order_ids)
+    stopped = stopped_orders(session)
+    with session.no_autoflush:
+        items = [_label_one(session, order, job, context, stopped) for order in orders]
+    session.flush()
+    return items
 
 
 def render_waybills(
@@ -157,12 +207,10 @@ def preview_waybills(
     """
     template = template_for(size)
     font = register_cjk_font()
+    job = _Job(None, None, mask, size, "预览", current_user())
     with db.reading() as session:
         dpi = int(settings.get(session, DPI_KEY, 203))
-        items = [
-            _label_one(session, no, None, None, mask, size, "预览", current_user())
-            for no in order_nos
-        ]
+        items = _label_all(session, order_nos, job)
         session.rollback()
     return draw_waybills(items, template, font, dpi)
 
@@ -174,14 +222,11 @@ def _label_and_draw(db, order_nos, tracking, size, mask, carrier, reason, user, 
         raise BadInput("一个运单号只能用于一个订单，批量打印请从运单号池取号")
     template = template_for(size)
     font = register_cjk_font()
-    user = user or current_user()
+    job = _Job(tracking, carrier, mask, size, reason, user or current_user())
 
     with db.transaction() as session:
         dpi = int(settings.get(session, DPI_KEY, 203))
-        items = [
-            _label_one(session, no, tracking, carrier, mask, size, reason, user)
-            for no in order_nos
-        ]
+        items = _label_all(session, order_nos, job)
         document = draw(items, template, font, dpi)
     log.info("printed %d waybill(s) %s (%s)", len(items), size, ", ".join(order_nos[:5]))
     return document

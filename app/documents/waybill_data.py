@@ -79,44 +79,72 @@ def goods_summary(order: Order) -> str:
     return text
 
 
-def collect(
-    session: Session,
-    order: Order,
-    shipment: Shipment,
-    carrier: Carrier,
-    *,
-    mask: bool,
-    printed_at: datetime,
-) -> WaybillData:
-    masked = mask or carrier.mask_privacy
-    phone = order.phone + (f"-{order.phone_ext}" if order.phone_ext else "")
-    recipient = Party(
-        mask_name(order.recipient) if masked else order.recipient,
-        mask_phone(phone) if masked else phone,
-        f"{order.province}{order.city}{order.district}{order.address_detail}",
-    )
-    sort_code, hub = sort_code_for(
-        session, carrier.code, order.province, order.city, order.district
-    )
-    pieces = session.scalar(select(func.count(Shipment.id)).where(Shipment.order_id == order.id))
-    payment = settings.get(session, f"waybill.payment_type.{carrier.code}", None)
-    payment = payment or settings.get(session, "waybill.payment_type", "寄付")
-    insured = settings.get(session, "waybill.insured_value", None)
-    return WaybillData(
-        order_no=order.order_no,
-        carrier_code=carrier.code,
-        carrier_name=carrier.name,
-        service=carrier.service,
-        tracking_no=shipment.tracking_no or "",
-        sort_code=sort_code,
-        hub=hub,
-        recipient=recipient,
-        sender=sender_party(session),
-        goods=goods_summary(order),
-        weight=shipment.weight,
-        pieces=max(1, pieces or 1),
-        payment_type=payment,
-        insured_value=Decimal(str(insured)) if insured else None,
-        remarks=order.buyer_remark.strip(),
-        printed_at=printed_at.astimezone(desk_timezone()),
-    )
+class WaybillContext:
+    """What every waybill of one batch shares (sender, settings, sort codes), read once.
+
+    A batch of a thousand waybills would otherwise read the same settings a thousand times.
+    """
+
+    def __init__(self, session: Session, order_ids: list[int]) -> None:
+        self.session = session
+        self.sender = sender_party(session)
+        self.default_payment = settings.get(session, "waybill.payment_type", "寄付")
+        insured = settings.get(session, "waybill.insured_value", None)
+        self.insured = Decimal(str(insured)) if insured else None
+        self._payments: dict[str, str] = {}
+        self._sort_codes: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+        self.pieces = dict(
+            session.execute(
+                select(Shipment.order_id, func.count(Shipment.id))
+                .where(Shipment.order_id.in_(order_ids))
+                .group_by(Shipment.order_id)
+            ).all()
+        )
+
+    def payment_for(self, carrier_code: str) -> str:
+        if carrier_code not in self._payments:
+            own = settings.get(self.session, f"waybill.payment_type.{carrier_code}", None)
+            self._payments[carrier_code] = own or self.default_payment
+        return self._payments[carrier_code]
+
+    def sort_code(self, carrier_code: str, order: Order) -> tuple[str, str]:
+        key = (carrier_code, order.province, order.city, order.district)
+        if key not in self._sort_codes:
+            self._sort_codes[key] = sort_code_for(self.session, *key)
+        return self._sort_codes[key]
+
+    def collect(
+        self,
+        order: Order,
+        shipment: Shipment,
+        carrier: Carrier,
+        *,
+        mask: bool,
+        printed_at: datetime,
+    ) -> WaybillData:
+        masked = mask or carrier.mask_privacy
+        phone = order.phone + (f"-{order.phone_ext}" if order.phone_ext else "")
+        recipient = Party(
+            mask_name(order.recipient) if masked else order.recipient,
+            mask_phone(phone) if masked else phone,
+            f"{order.province}{order.city}{order.district}{order.address_detail}",
+        )
+        sort_code, hub = self.sort_code(carrier.code, order)
+        return WaybillData(
+            order_no=order.order_no,
+            carrier_code=carrier.code,
+            carrier_name=carrier.name,
+            service=carrier.service,
+            tracking_no=shipment.tracking_no or "",
+            sort_code=sort_code,
+            hub=hub,
+            recipient=recipient,
+            sender=self.sender,
+            goods=goods_summary(order),
+            weight=shipment.weight,
+            pieces=max(1, self.pieces.get(order.id, 1)),
+            payment_type=self.payment_for(carrier.code),
+            insured_value=self.insured,
+            remarks=order.buyer_remark.strip(),
+            printed_at=printed_at.astimezone(desk_timezone()),
+        )

@@ -168,8 +168,8 @@ class WaybillPainter:
         first = f"{party.name}  {party.phone}"
         used = self._text(first, inner, size, 1, min_size=6)
         rest = Box(inner.x, inner.y, inner.w, inner.h - used)
-        lines = max(1, int(rest.h // (size * 0.85 * 1.2)))
-        self._text(party.address, rest, size * 0.85, lines, min_size=5)
+        lines = max(1, int(rest.h // (size * 0.92 * 1.2)))
+        self._text(party.address, rest, size * 0.92, lines, min_size=5)
 
     # -- rows -----------------------------------------------------------------------------
 
@@ -236,7 +236,7 @@ class WaybillPainter:
         self._party("收", d.recipient, box, min(11, box.h * 0.22))
 
     def _sender(self, d: WaybillData, box: Box) -> None:
-        self._party("寄", d.sender, box, min(8, box.h * 0.24))
+        self._party("寄", d.sender, box, min(9, box.h * 0.26))
 
     def _goods(self, d: WaybillData, box: Box) -> None:
         inner = box.inset(mm(1))

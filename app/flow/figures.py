@@ -19,7 +19,7 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -81,8 +81,10 @@ def day_range(first: date | None, last: date | None, now: datetime) -> tuple[dat
     today = now.astimezone(zone).date()
     last = last or today
     first = first or last - timedelta(days=6)
-    start = datetime.combine(first, time(), zone)
-    end = datetime.combine(last + timedelta(days=1), time(), zone)
+    # In UTC, like every stored time: comparing two UTC datetimes is far cheaper than
+    # comparing across zones, and the figures compare once per event.
+    start = datetime.combine(first, time(), zone).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
     return start, end
 
 

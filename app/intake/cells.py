@@ -56,7 +56,11 @@ def normalize_header(text: str) -> str:
 
 def identifier(text: str | None) -> str:
     """An order number, phone, barcode or postcode, exactly as exported."""
-    value = unwrap(text)
+    return clean_identifier(unwrap(text))
+
+
+def clean_identifier(value: str) -> str:
+    """`identifier` of a cell already unwrapped (the row reader unwraps every cell once)."""
     if ("e" in value or "E" in value) and _E_NOTATION.match(value):
         raise CellError(f"「{value}」是科学计数法，已被电子表格损坏，请从平台重新导出原始文件")
     if value.endswith(".0") and value[:-2].isdigit():
@@ -65,7 +69,10 @@ def identifier(text: str | None) -> str:
 
 
 def money(text: str | None) -> Decimal:
-    value = unwrap(text)
+    return clean_money(unwrap(text))
+
+
+def clean_money(value: str) -> Decimal:
     try:
         return Decimal(value).quantize(_CENT)
     except InvalidOperation:
@@ -80,7 +87,12 @@ def money(text: str | None) -> Decimal:
 
 
 def quantity(text: str | None) -> int:
-    value = unwrap(text)
+    return clean_quantity(unwrap(text))
+
+
+def clean_quantity(value: str) -> int:
+    if value.isascii() and value.isdigit():
+        return int(value)
     try:
         number = Decimal(value)
     except InvalidOperation:
@@ -92,7 +104,10 @@ def quantity(text: str | None) -> int:
 
 def timestamp(text: str | None) -> datetime | None:
     """A platform time; without a zone it is the desk's local time (platforms export CST)."""
-    value = unwrap(text)
+    return clean_timestamp(unwrap(text))
+
+
+def clean_timestamp(value: str) -> datetime | None:
     if not value:
         return None
     try:

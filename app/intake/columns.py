@@ -13,13 +13,13 @@ from app.errors import FileRefused
 from app.intake import cells
 from app.intake.cells import normalize_header
 
-# How a field's cell is read; identifiers never pass through a number.
+# How a field's cell, already unwrapped, is read; identifiers never pass through a number.
 READERS: dict[str, Callable[[str], object]] = {
-    "id": cells.identifier,
-    "text": cells.text,
-    "money": cells.money,
-    "qty": cells.quantity,
-    "time": cells.timestamp,
+    "id": cells.clean_identifier,
+    "text": str,
+    "money": cells.clean_money,
+    "qty": cells.clean_quantity,
+    "time": cells.clean_timestamp,
 }
 
 

@@ -82,7 +82,7 @@ def _plan(db: Database, sheets: list[Sheet], platform: str,
     """Decide how each file is read; refuse any file we cannot recognise."""
     plan = _Plan(platform)
     for sheet in sheets:
-        kind = _kind_of(db, sheet, platform, profile)
+        kind = kind_of(db, sheet, platform, profile)
         if kind == "taobao_items":
             plan.taobao_items.append((sheet, taobao.item_columns(sheet)))
         elif kind == "taobao_orders":
@@ -100,8 +100,9 @@ def _plan(db: Database, sheets: list[Sheet], platform: str,
     return plan
 
 
-def _kind_of(db: Database, sheet: Sheet, platform: str,
-             profile: str | profiles.Profile | None) -> str | RowwiseFormat:
+def kind_of(db: Database, sheet: Sheet, platform: str,
+            profile: str | profiles.Profile | None) -> str | RowwiseFormat:
+    """How `sheet` is read: a Taobao report kind or a row-wise format; refuse the unknown."""
     if profile is not None or platform == "generic":
         return _generic_format(db, sheet, profile)
     if platform in ("auto", "taobao"):

@@ -58,8 +58,9 @@ class Goods:
     def of(items: list[tuple[Product, int]]) -> Goods:
         volume = sum(p.length_mm * p.width_mm * p.height_mm * q for p, q in items)
         weight = sum((p.weight * q for p, q in items), Decimal("0"))
-        dims = [tuple(sorted((p.length_mm, p.width_mm, p.height_mm), reverse=True))
-                for p, _ in items]
+        dims = [
+            tuple(sorted((p.length_mm, p.width_mm, p.height_mm), reverse=True)) for p, _ in items
+        ]
         largest = max(dims, default=(0, 0, 0))
         return Goods(volume, weight, largest, any(p.fragile for p, _ in items))
 
@@ -73,8 +74,15 @@ class Proposal:
 
 
 def add_packaging(
-    db: Database, code: str, name: str, *, kind: str = "carton", inner_mm=(0, 0, 0),
-    max_weight: Decimal = Decimal("0"), tare: Decimal = Decimal("0"), protective: bool = False,
+    db: Database,
+    code: str,
+    name: str,
+    *,
+    kind: str = "carton",
+    inner_mm=(0, 0, 0),
+    max_weight: Decimal = Decimal("0"),
+    tare: Decimal = Decimal("0"),
+    protective: bool = False,
     stock: int = 0,
 ) -> PackagingView:
     """Add a box, crate or filling to the catalogue, or update the one with this code."""
@@ -92,25 +100,73 @@ def add_packaging(
         return view_of(row)
 
 
+# A small shop's usual shelf, for a new database or the demo shop.
+STARTER_CATALOGUE = (
+    ("C1", "1号纸箱", "carton", (200, 140, 100), "3", "0.080", False, 200),
+    ("C2", "2号纸箱", "carton", (260, 180, 150), "5", "0.120", False, 200),
+    ("C3", "3号纸箱", "carton", (350, 250, 200), "10", "0.220", False, 150),
+    ("C4", "4号纸箱", "carton", (450, 350, 300), "15", "0.350", False, 100),
+    ("S5", "加强五层纸箱", "strong", (500, 400, 400), "30", "0.700", False, 50),
+    ("W1", "木箱", "crate", (800, 600, 600), "80", "6.000", False, 10),
+    ("BUBBLE", "气泡膜", "filling", (0, 0, 0), "0", "0.030", True, 500),
+    ("FOAM", "珍珠棉", "filling", (0, 0, 0), "0", "0.040", True, 300),
+    ("PAPER", "牛皮纸团", "filling", (0, 0, 0), "0", "0.050", False, 500),
+)
+
+
+def seed_packaging(db: Database) -> int:
+    """Fill an empty packaging catalogue with the starter shelf; returns how many were added."""
+    with db.reading() as session:
+        if session.scalar(select(Packaging.id).limit(1)) is not None:
+            return 0
+    for code, name, kind, inner, max_kg, tare, protective, stock in STARTER_CATALOGUE:
+        add_packaging(
+            db,
+            code,
+            name,
+            kind=kind,
+            inner_mm=inner,
+            max_weight=Decimal(max_kg),
+            tare=Decimal(tare),
+            protective=protective,
+            stock=stock,
+        )
+    return len(STARTER_CATALOGUE)
+
+
 def list_packaging(db: Database) -> list[PackagingView]:
     with db.reading() as session:
-        rows = session.scalars(select(Packaging).where(Packaging.active.is_(True))
-                               .order_by(Packaging.kind, Packaging.code))
+        rows = session.scalars(
+            select(Packaging)
+            .where(Packaging.active.is_(True))
+            .order_by(Packaging.kind, Packaging.code)
+        )
         return [view_of(p) for p in rows]
 
 
 def view_of(p: Packaging) -> PackagingView:
-    return PackagingView(p.code, p.name, p.kind,
-                         (p.inner_length_mm, p.inner_width_mm, p.inner_height_mm),
-                         p.max_weight, p.tare, p.protective, p.stock)
+    return PackagingView(
+        p.code,
+        p.name,
+        p.kind,
+        (p.inner_length_mm, p.inner_width_mm, p.inner_height_mm),
+        p.max_weight,
+        p.tare,
+        p.protective,
+        p.stock,
+    )
 
 
 def propose(session: Session, goods: Goods) -> Proposal:
     margin = Decimal(str(settings.get(session, "packing.fill_margin_pct", 20)))
     heavy_kg = Decimal(str(settings.get(session, "packing.heavy_kg", 10)))
     bulky_mm = int(settings.get(session, "packing.bulky_mm", 600))
-    catalogue = [view_of(p) for p in session.scalars(
-        select(Packaging).where(Packaging.active.is_(True), Packaging.stock > 0))]
+    catalogue = [
+        view_of(p)
+        for p in session.scalars(
+            select(Packaging).where(Packaging.active.is_(True), Packaging.stock > 0)
+        )
+    ]
 
     reasons: list[str] = []
     heavy = goods.weight >= heavy_kg
@@ -122,8 +178,9 @@ def propose(session: Session, goods: Goods) -> Proposal:
 
     needed = goods.volume_mm3 * (100 + margin) / 100
     boxes = [b for b in catalogue if b.kind in kinds and _fits(b, goods, needed)]
-    box = min(boxes, key=lambda b: (b.inner_mm[0] * b.inner_mm[1] * b.inner_mm[2], b.code),
-              default=None)
+    box = min(
+        boxes, key=lambda b: (b.inner_mm[0] * b.inner_mm[1] * b.inner_mm[2], b.code), default=None
+    )
     if box is None:
         reasons.append("没有能装下这些商品的箱子（有库存的）")
     else:
@@ -136,8 +193,11 @@ def propose(session: Session, goods: Goods) -> Proposal:
             reasons.append("易碎品：用泡沫或气泡膜")
         else:
             reasons.append("易碎品，但没有泡沫或气泡膜库存")
-    filling = min(fillings, key=lambda f: (not f.protective if goods.fragile else f.protective,
-                                           f.code), default=None)
+    filling = min(
+        fillings,
+        key=lambda f: (not f.protective if goods.fragile else f.protective, f.code),
+        default=None,
+    )
     return Proposal(box, filling, tuple(reasons))
 
 

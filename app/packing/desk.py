@@ -24,15 +24,17 @@ def desk_id() -> str:
 
 def auto_print_enabled(db: Database, desk: str | None = None) -> bool:
     with db.reading() as session:
-        return bool(settings.get(session, f"packing.auto_print_waybill.{desk or desk_id()}",
-                                 False))
+        return bool(
+            settings.get(session, f"packing.auto_print_waybill.{desk or desk_id()}", False)
+        )
 
 
 def set_auto_print(db: Database, enabled: bool, desk: str | None = None) -> None:
     with db.transaction() as session:
         settings.put(session, f"packing.auto_print_waybill.{desk or desk_id()}", bool(enabled))
-    log.info("desk %s: automatic waybill printing %s", desk or desk_id(),
-             "on" if enabled else "off")
+    log.info(
+        "desk %s: automatic waybill printing %s", desk or desk_id(), "on" if enabled else "off"
+    )
 
 
 def scale_port(db: Database) -> tuple[str, int]:

@@ -32,20 +32,35 @@ def require_supervisor(supervisor: str, reason: str) -> None:
 
 
 def record_override(
-    session: Session, order: Order, kind: str, supervisor: str, reason: str, *,
-    detail: str = "", user: str = "", shipment_id: int | None = None,
+    session: Session,
+    order: Order,
+    kind: str,
+    supervisor: str,
+    reason: str,
+    *,
+    detail: str = "",
+    user: str = "",
+    shipment_id: int | None = None,
 ) -> PackingOverride:
-    row = PackingOverride(order_id=order.id, shipment_id=shipment_id, kind=kind,
-                          supervisor=supervisor.strip(), reason=reason.strip(), detail=detail,
-                          user=user)
+    row = PackingOverride(
+        order_id=order.id,
+        shipment_id=shipment_id,
+        kind=kind,
+        supervisor=supervisor.strip(),
+        reason=reason.strip(),
+        detail=detail,
+        user=user,
+    )
     session.add(row)
     return row
 
 
 def parcels_of(session: Session, order_id: int) -> list[Shipment]:
-    return list(session.scalars(
-        select(Shipment).where(Shipment.order_id == order_id).order_by(Shipment.parcel_no)
-    ))
+    return list(
+        session.scalars(
+            select(Shipment).where(Shipment.order_id == order_id).order_by(Shipment.parcel_no)
+        )
+    )
 
 
 def state_of(session: Session, shipment: Shipment) -> ParcelState:
@@ -85,9 +100,11 @@ def open_parcel(session: Session, order: Order) -> Shipment:
 
 def add_to_open_parcel(session: Session, order: Order, line: OrderLine, units: int) -> None:
     shipment = open_parcel(session, order)
-    item = session.scalar(select(ParcelItem).where(
-        ParcelItem.shipment_id == shipment.id, ParcelItem.order_line_id == line.id
-    ))
+    item = session.scalar(
+        select(ParcelItem).where(
+            ParcelItem.shipment_id == shipment.id, ParcelItem.order_line_id == line.id
+        )
+    )
     if item is None:
         session.add(ParcelItem(shipment_id=shipment.id, order_line_id=line.id, quantity=units))
     else:
@@ -107,8 +124,11 @@ def stamp_packed(session: Session, order: Order) -> None:
 
 def parcel_contents(session: Session, shipment_id: int) -> dict[int, int]:
     """Units per order line id in one parcel."""
-    rows = session.execute(select(ParcelItem.order_line_id, ParcelItem.quantity)
-                           .where(ParcelItem.shipment_id == shipment_id))
+    rows = session.execute(
+        select(ParcelItem.order_line_id, ParcelItem.quantity).where(
+            ParcelItem.shipment_id == shipment_id
+        )
+    )
     return {line_id: qty for line_id, qty in rows}
 
 

@@ -39,8 +39,9 @@ def parse_scale_line(line: str) -> Decimal:
     return value.quantize(GRAM)
 
 
-def read_serial_scale(port: str, baud: int = 9600, timeout: float = 2.0,
-                      request: bytes = b"") -> Decimal:
+def read_serial_scale(
+    port: str, baud: int = 9600, timeout: float = 2.0, request: bytes = b""
+) -> Decimal:
     """Read one stable reading from a serial scale; `request` is sent first if the scale
     only answers when asked (many answer to `W\\r\\n`)."""
     import serial

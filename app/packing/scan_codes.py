@@ -179,7 +179,7 @@ def strip_symbology(raw: str) -> tuple[str, str]:
     match = _PREFIX.match(raw)
     if not match:
         return "", raw
-    return match.group(0), raw[match.end():]
+    return match.group(0), raw[match.end() :]
 
 
 def split_quantity(text: str) -> tuple[int, str]:
@@ -201,8 +201,9 @@ def parse_scan(raw: str) -> ParsedScan:
 
     data = body.replace(GS, "").strip()
     if quantity < 1:
-        return ParsedScan(raw, prefix, name, data, "text", quantity=quantity,
-                          error="数量必须大于 0")
+        return ParsedScan(
+            raw, prefix, name, data, "text", quantity=quantity, error="数量必须大于 0"
+        )
     kind = {8: "ean8", 12: "upca", 13: "ean13", 14: "gtin14"}.get(len(data))
     if not data.isdigit() or kind is None:
         error = "" if data else "空的扫描"
@@ -212,12 +213,26 @@ def parse_scan(raw: str) -> ParsedScan:
     if expected != data[-1]:
         label = {"ean8": "EAN-8", "upca": "UPC-A", "ean13": "EAN-13", "gtin14": "GTIN-14"}[kind]
         return ParsedScan(
-            raw, prefix, name, data, kind, check_digit_ok=False, expected_check_digit=expected,
+            raw,
+            prefix,
+            name,
+            data,
+            kind,
+            check_digit_ok=False,
+            expected_check_digit=expected,
             quantity=quantity,
             error=f"{label} 条码 {data} 校验位错误：应为 {expected}，扫到的是 {data[-1]}",
         )
-    return ParsedScan(raw, prefix, name, data, kind, check_digit_ok=True,
-                      expected_check_digit=expected, quantity=quantity)
+    return ParsedScan(
+        raw,
+        prefix,
+        name,
+        data,
+        kind,
+        check_digit_ok=True,
+        expected_check_digit=expected,
+        quantity=quantity,
+    )
 
 
 def _parse_gs1(raw: str, prefix: str, name: str, body: str, quantity: int) -> ParsedScan:
@@ -234,9 +249,15 @@ def _parse_gs1(raw: str, prefix: str, name: str, body: str, quantity: int) -> Pa
         error = f"({e.ai}) {e.title} {e.value} 校验位错误：应为 {expected}"
     checks = [e.check_ok for e in elements if e.check_ok is not None]
     return ParsedScan(
-        raw, prefix, name, body.replace(GS, ""), "gs1",
+        raw,
+        prefix,
+        name,
+        body.replace(GS, ""),
+        "gs1",
         check_digit_ok=all(checks) if checks else None,
-        elements=tuple(elements), quantity=quantity, error=error,
+        elements=tuple(elements),
+        quantity=quantity,
+        error=error,
     )
 
 
@@ -266,10 +287,10 @@ def _bracketed(body: str) -> list[AIElement]:
 def _ai_at(data: str, position: int) -> str:
     """GS1 AIs form a prefix-free set, so the first 2-, 3- or 4-digit match is the AI."""
     for length in (2, 3, 4):
-        candidate = data[position:position + length]
+        candidate = data[position : position + length]
         if candidate in AI_TABLE:
             return candidate
-    raise ValueError(f"未知的 GS1 应用标识符 {data[position:position + 4]!r}，位置 {position}")
+    raise ValueError(f"未知的 GS1 应用标识符 {data[position : position + 4]!r}，位置 {position}")
 
 
 def _unbracketed(data: str) -> list[AIElement]:

@@ -95,8 +95,8 @@ def _order_for_code(session: Session, text: str) -> Order:
     except OrderNotFound:
         pass
 
-    if text.upper().startswith(PICK_SLIP_PREFIX) and text[len(PICK_SLIP_PREFIX):].isdigit():
-        order = session.get(Order, int(text[len(PICK_SLIP_PREFIX):]))
+    if text.upper().startswith(PICK_SLIP_PREFIX) and text[len(PICK_SLIP_PREFIX) :].isdigit():
+        order = session.get(Order, int(text[len(PICK_SLIP_PREFIX) :]))
         if order is not None:
             return order
 
@@ -153,12 +153,17 @@ class _Loaded:
         )
         if order is None:
             raise OrderNotFound(str(order_id))
-        return _Loaded(order, products_of(session, order), scanned_by_line(session, order.id),
-                       blocked_reason(session, order))
+        return _Loaded(
+            order,
+            products_of(session, order),
+            scanned_by_line(session, order.id),
+            blocked_reason(session, order),
+        )
 
     def view(self, session: Session) -> PackingView:
-        return build_view(session, self.order, scanned=self.scanned, products=self.products,
-                          blocked=self.blocked)
+        return build_view(
+            session, self.order, scanned=self.scanned, products=self.products, blocked=self.blocked
+        )
 
 
 def scan(
@@ -197,10 +202,14 @@ def _match(
         return None, parsed.error
 
     codes = set(parsed.lookup_codes)
-    own = {pid for pid, p in loaded.products.items()
-           if p.barcode in codes or (parsed.kind == "text" and p.sku == parsed.data)}
+    own = {
+        pid
+        for pid, p in loaded.products.items()
+        if p.barcode in codes or (parsed.kind == "text" and p.sku == parsed.data)
+    }
     candidates = [
-        ln for ln in loaded.order.lines
+        ln
+        for ln in loaded.order.lines
         if (ln.product_id is not None and ln.product_id in own)
         or (parsed.kind == "text" and ln.sku == parsed.data)
     ]
@@ -219,23 +228,52 @@ def _match(
 
 
 def _refuse(
-    session: Session, loaded: _Loaded, raw: str, units: int, reason: str, who: str,
+    session: Session,
+    loaded: _Loaded,
+    raw: str,
+    units: int,
+    reason: str,
+    who: str,
     parsed: ParsedScan,
 ) -> ScanResult:
     order = loaded.order
-    session.add(ScanEvent(order_id=order.id, code=raw[:200], quantity=units, accepted=False,
-                          reason=reason, user=who))
+    session.add(
+        ScanEvent(
+            order_id=order.id,
+            code=raw[:200],
+            quantity=units,
+            accepted=False,
+            reason=reason,
+            user=who,
+        )
+    )
     view = loaded.view(session)
     return ScanResult(False, reason, raw, units, None, "", order.status, False, view, parsed)
 
 
 def _accept(
-    session: Session, loaded: _Loaded, line: OrderLine, raw: str, units: int, who: str,
-    parsed: ParsedScan | None, note: str,
+    session: Session,
+    loaded: _Loaded,
+    line: OrderLine,
+    raw: str,
+    units: int,
+    who: str,
+    parsed: ParsedScan | None,
+    note: str,
 ) -> ScanResult:
     order = loaded.order
-    session.add(ScanEvent(order_id=order.id, order_line_id=line.id, product_id=line.product_id,
-                          code=raw[:200], quantity=units, accepted=True, reason=note, user=who))
+    session.add(
+        ScanEvent(
+            order_id=order.id,
+            order_line_id=line.id,
+            product_id=line.product_id,
+            code=raw[:200],
+            quantity=units,
+            accepted=True,
+            reason=note,
+            user=who,
+        )
+    )
     loaded.scanned[line.id] = loaded.scanned.get(line.id, 0) + units
     if order.status in {Status.VERIFIED, Status.CONFIRMED}:
         move(order, Status.PACKING, user=who, note="开始扫描打包")
@@ -250,12 +288,18 @@ def _accept(
         view = loaded.view(session)
         log.info("order %s packed by %s", order.order_no, who)
     reason = f"✓ {line.title or line.sku} ×{units}"
-    return ScanResult(True, reason, raw, units, line.line_no, line.sku, order.status, completed,
-                      view, parsed)
+    return ScanResult(
+        True, reason, raw, units, line.line_no, line.sku, order.status, completed, view, parsed
+    )
 
 
 def override_scan(
-    db: Database, order_id: int, line_no: int, quantity: int, supervisor: str, reason: str,
+    db: Database,
+    order_id: int,
+    line_no: int,
+    quantity: int,
+    supervisor: str,
+    reason: str,
     user: str | None = None,
 ) -> ScanResult:
     """A supervisor ticks units the scanner cannot (torn barcode, substitute agreed with the
@@ -273,12 +317,32 @@ def override_scan(
         done = loaded.scanned.get(line.id, 0)
         if quantity < 1 or done + quantity > line.quantity:
             raise BadInput(f"第 {line_no} 行只需 {line.quantity} 件，已扫 {done} 件")
-        parcels.record_override(session, order, "scan", supervisor, reason,
-                                detail=f"line {line_no} ×{quantity}", user=who)
-        log.info("scan override on order %s line %s by %s: %s", order.order_no, line_no,
-                 supervisor, reason)
-        return _accept(session, loaded, line, f"OVERRIDE:{line.sku}", quantity, who, None,
-                       note=f"主管 {supervisor} 放行：{reason}")
+        parcels.record_override(
+            session,
+            order,
+            "scan",
+            supervisor,
+            reason,
+            detail=f"line {line_no} ×{quantity}",
+            user=who,
+        )
+        log.info(
+            "scan override on order %s line %s by %s: %s",
+            order.order_no,
+            line_no,
+            supervisor,
+            reason,
+        )
+        return _accept(
+            session,
+            loaded,
+            line,
+            f"OVERRIDE:{line.sku}",
+            quantity,
+            who,
+            None,
+            note=f"主管 {supervisor} 放行：{reason}",
+        )
 
 
 def clerk_stats(db: Database, since: datetime | None = None) -> list[ClerkStats]:

@@ -29,8 +29,13 @@ from app.packing.weighing import refresh_expected
 log = logging.getLogger(__name__)
 
 STEPS = ("placed", "secured", "sealed", "labelled")
-STEP_LABELS = {"placed": "商品已放入", "secured": "已固定不晃动", "sealed": "已封箱",
-               "labelled": "已贴面单", "qc": "质检"}
+STEP_LABELS = {
+    "placed": "商品已放入",
+    "secured": "已固定不晃动",
+    "sealed": "已封箱",
+    "labelled": "已贴面单",
+    "qc": "质检",
+}
 
 
 class StepOutOfOrder(BadInput):
@@ -106,15 +111,23 @@ def view_parcel(session: Session, shipment: Shipment) -> ParcelView:
         contents.append(ParcelLine(line.line_no, line.sku, line.title, qty))
     proposal = boxes.propose(session, boxes.Goods.of(goods_of(session, shipment)))
     return ParcelView(
-        shipment_id=shipment.id, order_id=shipment.order_id, parcel_no=shipment.parcel_no,
+        shipment_id=shipment.id,
+        order_id=shipment.order_id,
+        parcel_no=shipment.parcel_no,
         contents=tuple(sorted(contents, key=lambda c: c.line_no)),
-        box_code=state.box_code, filling_code=state.filling_code,
+        box_code=state.box_code,
+        filling_code=state.filling_code,
         proposed_box=proposal.box.code if proposal.box else "",
         proposed_filling=proposal.filling.code if proposal.filling else "",
-        box_reasons=proposal.reasons, checklist_done=state.checklist_done,
-        qc_state=state.qc_state, rework_count=state.rework_count, weight=shipment.weight,
-        expected_weight=state.expected_weight, volumetric_weight=state.volumetric_weight,
-        weight_state=state.weight_state, closed=state.closed,
+        box_reasons=proposal.reasons,
+        checklist_done=state.checklist_done,
+        qc_state=state.qc_state,
+        rework_count=state.rework_count,
+        weight=shipment.weight,
+        expected_weight=state.expected_weight,
+        volumetric_weight=state.volumetric_weight,
+        weight_state=state.weight_state,
+        closed=state.closed,
     )
 
 
@@ -124,8 +137,12 @@ def parcel_view(db: Database, order_id: int) -> ParcelView:
 
 
 def choose_packaging(
-    db: Database, order_id: int, box_code: str | None = None, filling_code: str | None = None,
-    reason: str = "", user: str | None = None,
+    db: Database,
+    order_id: int,
+    box_code: str | None = None,
+    filling_code: str | None = None,
+    reason: str = "",
+    user: str | None = None,
 ) -> ParcelView:
     """Use the proposed box and filling, or the clerk's own choice with a reason.
 
@@ -147,7 +164,8 @@ def choose_packaging(
         if overridden and not reason.strip():
             raise boxes.PackagingRefused(
                 f"建议用 {proposed_box or '—'} + {proposed_filling or '无填充'}；改用其他包装"
-                "需要填写原因")
+                "需要填写原因"
+            )
         if state.checklist_done >= STEPS.index("sealed") + 1:
             raise StepOutOfOrder("已封箱，不能再换箱子")
 
@@ -161,11 +179,24 @@ def choose_packaging(
         state.proposed_box, state.proposed_filling = proposed_box, proposed_filling
         state.box_reason = reason.strip()
         if overridden:
-            parcels.record_override(session, order, "box", who, reason,
-                                    detail=f"{proposed_box}+{proposed_filling} -> {box}+{filling}",
-                                    user=who, shipment_id=shipment.id)
-            log.info("order %s parcel %s: box %s instead of %s (%s)", order.order_no,
-                     shipment.parcel_no, box, proposed_box, reason)
+            parcels.record_override(
+                session,
+                order,
+                "box",
+                who,
+                reason,
+                detail=f"{proposed_box}+{proposed_filling} -> {box}+{filling}",
+                user=who,
+                shipment_id=shipment.id,
+            )
+            log.info(
+                "order %s parcel %s: box %s instead of %s (%s)",
+                order.order_no,
+                shipment.parcel_no,
+                box,
+                proposed_box,
+                reason,
+            )
         refresh_expected(session, shipment)
         return view_parcel(session, shipment)
 
@@ -193,7 +224,12 @@ def tick_step(db: Database, order_id: int, step: str, user: str | None = None) -
 
 
 def quality_check(
-    db: Database, order_id: int, *, intact: bool, label_matches: bool, note: str = "",
+    db: Database,
+    order_id: int,
+    *,
+    intact: bool,
+    label_matches: bool,
+    note: str = "",
     user: str | None = None,
 ) -> ParcelView:
     """The last step. A failure is recorded as rework and the parcel starts the checklist over;
@@ -206,11 +242,13 @@ def quality_check(
         if state.checklist_done < len(STEPS):
             raise StepOutOfOrder(f"请先完成「{STEP_LABELS[STEPS[state.checklist_done]]}」")
         passed = intact and label_matches
-        problems = [w for ok, w in ((intact, "包裹破损"), (label_matches, "面单与订单不符"))
-                    if not ok]
+        problems = [
+            w for ok, w in ((intact, "包裹破损"), (label_matches, "面单与订单不符")) if not ok
+        ]
         text = "；".join(problems + ([note] if note else []))
-        session.add(PackingStep(shipment_id=shipment.id, step="qc", ok=passed, note=text,
-                                   user=who))
+        session.add(
+            PackingStep(shipment_id=shipment.id, step="qc", ok=passed, note=text, user=who)
+        )
         if passed:
             state.qc_state = "passed"
             if order.status == Status.PACKING and _all_scanned(session, order):
@@ -251,4 +289,3 @@ def start_next_parcel(db: Database, order_id: int, user: str | None = None) -> P
 def parcels_of_order(db: Database, order_id: int) -> list[ParcelView]:
     with db.transaction() as session:
         return [view_parcel(session, s) for s in parcels.parcels_of(session, order_id)]
-

@@ -46,16 +46,25 @@ def clerk_stats_since(session: Session, since: datetime | None = None) -> list[C
         .where(ScanEvent.at >= start)
         .group_by(ScanEvent.user)
     ).all()
-    packed = dict(session.execute(
-        select(OrderEvent.user, func.count(OrderEvent.id))
-        .where(OrderEvent.to_status == Status.PACKED.value, OrderEvent.at >= start)
-        .group_by(OrderEvent.user)
-    ).all())
+    packed = dict(
+        session.execute(
+            select(OrderEvent.user, func.count(OrderEvent.id))
+            .where(OrderEvent.to_status == Status.PACKED.value, OrderEvent.at >= start)
+            .group_by(OrderEvent.user)
+        ).all()
+    )
     users = sorted({row[0] for row in scans} | set(packed))
     by_user = {row[0]: row for row in scans}
     result = []
     for user in users:
         row = by_user.get(user, (user, 0, 0, 0))
-        result.append(ClerkStats(user, int(row[1] or 0), int(row[2] or 0), int(row[3] or 0),
-                                 int(packed.get(user, 0))))
+        result.append(
+            ClerkStats(
+                user,
+                int(row[1] or 0),
+                int(row[2] or 0),
+                int(row[3] or 0),
+                int(packed.get(user, 0)),
+            )
+        )
     return result

@@ -119,8 +119,12 @@ def products_of(session: Session, order: Order) -> dict[int, Product]:
 
 
 def build_view(
-    session: Session, order: Order, *, scanned: dict[int, int] | None = None,
-    products: dict[int, Product] | None = None, blocked: str | None = None,
+    session: Session,
+    order: Order,
+    *,
+    scanned: dict[int, int] | None = None,
+    products: dict[int, Product] | None = None,
+    blocked: str | None = None,
 ) -> PackingView:
     """The view of `order`; a caller that already holds the scanned counts, the products or
     the blocked reason passes them in, so a scan costs as few queries as it can."""
@@ -134,19 +138,31 @@ def build_view(
         if not _shippable(ln, products):
             continue
         product = products.get(ln.product_id) if ln.product_id else None
-        lines.append(PackLine(
-            line_id=ln.id, line_no=ln.line_no, sku=ln.sku,
-            title=ln.title or (product.name if product else ""), attributes=ln.attributes,
-            barcode=(product.barcode or "") if product else "", quantity=ln.quantity,
-            scanned=scanned.get(ln.id, 0), fragile=bool(product and product.fragile),
-            product_id=ln.product_id,
-        ))
+        lines.append(
+            PackLine(
+                line_id=ln.id,
+                line_no=ln.line_no,
+                sku=ln.sku,
+                title=ln.title or (product.name if product else ""),
+                attributes=ln.attributes,
+                barcode=(product.barcode or "") if product else "",
+                quantity=ln.quantity,
+                scanned=scanned.get(ln.id, 0),
+                fragile=bool(product and product.fragile),
+                product_id=ln.product_id,
+            )
+        )
 
     status = Status(order.status)
     return PackingView(
-        order_id=order.id, order_no=order.order_no, platform=order.platform,
-        status=status.value, status_label=LABELS[status], recipient=order.recipient,
-        lines=tuple(lines), remarks=_remarks(order, lines),
+        order_id=order.id,
+        order_no=order.order_no,
+        platform=order.platform,
+        status=status.value,
+        status_label=LABELS[status],
+        recipient=order.recipient,
+        lines=tuple(lines),
+        remarks=_remarks(order, lines),
         blocked_reason=blocked_reason(session, order) if blocked is None else blocked,
     )
 

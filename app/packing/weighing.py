@@ -51,7 +51,8 @@ def volumetric_divisor(session: Session, carrier_code: str) -> int:
             Carrier = None  # noqa: N806 - the carrier catalogue is another step's table
         if Carrier is not None:
             divisor = session.scalar(
-                select(Carrier.volumetric_divisor).where(Carrier.code == carrier_code))
+                select(Carrier.volumetric_divisor).where(Carrier.code == carrier_code)
+            )
             if divisor:
                 return int(divisor)
     return int(settings.get(session, "packing.volumetric_divisor", DEFAULT_DIVISOR))
@@ -81,7 +82,8 @@ def refresh_expected(session: Session, shipment: Shipment) -> None:
     if box is not None:
         divisor = volumetric_divisor(session, shipment.carrier)
         state.volumetric_weight = volumetric_weight(
-            (box.inner_length_mm, box.inner_width_mm, box.inner_height_mm), divisor)
+            (box.inner_length_mm, box.inner_width_mm, box.inner_height_mm), divisor
+        )
     if shipment.weight is not None:
         state.weight_state = _judge(session, shipment.weight, total)
 
@@ -109,7 +111,10 @@ def parse_weight(text: str) -> Decimal:
 
 
 def record_weight(
-    db: Database, order_id: int, weight: Decimal | str, source: str = "typed",
+    db: Database,
+    order_id: int,
+    weight: Decimal | str,
+    source: str = "typed",
     user: str | None = None,
 ):
     """Store the parcel's actual weight and judge it; returns the parcel's view."""
@@ -124,13 +129,23 @@ def record_weight(
         state = parcels.state_of(session, shipment)
         state.weight_state = _judge(session, value, state.expected_weight or Decimal("0"))
         if state.weight_state == "blocked":
-            log.info("order %s parcel %s: weight %s kg against %s kg expected (%s)",
-                     order.order_no, shipment.parcel_no, value, state.expected_weight, source)
+            log.info(
+                "order %s parcel %s: weight %s kg against %s kg expected (%s)",
+                order.order_no,
+                shipment.parcel_no,
+                value,
+                state.expected_weight,
+                source,
+            )
         return view_parcel(session, shipment)
 
 
 def override_weight(
-    db: Database, order_id: int, supervisor: str, reason: str, user: str | None = None,
+    db: Database,
+    order_id: int,
+    supervisor: str,
+    reason: str,
+    user: str | None = None,
 ):
     """A supervisor lets a parcel outside the tolerance go on; audited with the reason."""
     from app.packing.station import view_parcel
@@ -146,11 +161,22 @@ def override_weight(
             raise WeightRefused("重量在允许范围内，无需放行")
         state.weight_state = "overridden"
         parcels.record_override(
-            session, order, "weight", supervisor, reason, user=user or current_user(),
+            session,
+            order,
+            "weight",
+            supervisor,
+            reason,
+            user=user or current_user(),
             shipment_id=shipment.id,
-            detail=f"actual {shipment.weight} kg, expected {state.expected_weight} kg")
-        log.info("order %s parcel %s: weight override by %s: %s", order.order_no,
-                 shipment.parcel_no, supervisor, reason)
+            detail=f"actual {shipment.weight} kg, expected {state.expected_weight} kg",
+        )
+        log.info(
+            "order %s parcel %s: weight override by %s: %s",
+            order.order_no,
+            shipment.parcel_no,
+            supervisor,
+            reason,
+        )
         return view_parcel(session, shipment)
 
 

@@ -238,11 +238,15 @@ _SORT_CODES = [
 
 def ensure_seeded(session: Session) -> None:
     """Seed the catalogue once; after that it is the shop's to edit (even to empty it)."""
+    if session.info.get(SEEDED_KEY):
+        return
     if settings.get(session, SEEDED_KEY, False):
+        session.info[SEEDED_KEY] = True
         return
     if session.scalar(select(Carrier.id).limit(1)) is None:
         seed_catalogue(session)
     settings.put(session, SEEDED_KEY, True)
+    session.info[SEEDED_KEY] = True
 
 
 def seed_catalogue(session: Session) -> None:

@@ -24,20 +24,30 @@ class ParcelStopped(BadInput):
         self.reason = reason
 
 
-def stop_reason(session: Session, order: Order) -> str | None:
-    """Why the order must not leave (in words), or None."""
-    if order.status == Status.CANCELLED:
-        return "已取消"
+def stopped_orders(session: Session) -> dict[int, str]:
+    """The whole stop list at once {order id: reason}, for batches."""
     try:
         stop_list = importlib.import_module("app.intake.stop_list")
     except ImportError:
-        return None
-    if stop_list.is_stopped(session, order.id):
-        return stop_list.stop_reason(session, order.id) or "已在平台取消"
+        return {}
+    return {i: stop_list.stop_reason(session, i) for i in stop_list.stopped_order_ids(session)}
+
+
+def stop_reason(
+    session: Session, order: Order, snapshot: dict[int, str] | None = None
+) -> str | None:
+    """Why the order must not leave (in words), or None; `snapshot` from `stopped_orders`."""
+    if order.status == Status.CANCELLED:
+        return "已取消"
+    stopped = stopped_orders(session) if snapshot is None else snapshot
+    if order.id in stopped:
+        return stopped[order.id] or "已在平台取消"
     return None
 
 
-def require_not_stopped(session: Session, order: Order) -> None:
-    reason = stop_reason(session, order)
+def require_not_stopped(
+    session: Session, order: Order, snapshot: dict[int, str] | None = None
+) -> None:
+    reason = stop_reason(session, order, snapshot)
     if reason is not None:
         raise ParcelStopped(order.order_no, reason)

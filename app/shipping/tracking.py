@@ -79,7 +79,14 @@ class PoolImportReport:
 
 
 def shipment_for(session: Session, order: Order) -> Shipment:
-    """The order's first parcel, created when packing has not made one yet."""
+    """The order's first parcel, created when packing has not made one yet.
+
+    A batch may put the parcels in `session.info["first_parcels"]` {order id: parcel} to save
+    a query per order.
+    """
+    known = session.info.get("first_parcels", {})
+    if order.id in known:
+        return known[order.id]
     shipment = session.scalar(
         select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.parcel_no)
     )
@@ -87,6 +94,8 @@ def shipment_for(session: Session, order: Order) -> Shipment:
         shipment = Shipment(order_id=order.id, parcel_no=1)
         session.add(shipment)
         session.flush()
+    known[order.id] = shipment
+    session.info.setdefault("first_parcels", known)
     return shipment
 
 

@@ -27,8 +27,12 @@ DEFAULT_BANDS = (80, 15, 5)
 
 def revenue_by_product(session: Session, since: datetime) -> dict[int, Decimal]:
     rows = session.execute(
-        select(StockMove.product_id, OrderLine.unit_price, Product.price,
-               func.sum(-StockMove.on_hand_delta))
+        select(
+            StockMove.product_id,
+            OrderLine.unit_price,
+            Product.price,
+            func.sum(-StockMove.on_hand_delta),
+        )
         .join(Product, Product.id == StockMove.product_id)
         .outerjoin(OrderLine, OrderLine.id == StockMove.order_line_id)
         .where(StockMove.kind == "ship", StockMove.at >= since)
@@ -41,8 +45,11 @@ def revenue_by_product(session: Session, since: datetime) -> dict[int, Decimal]:
     return revenue
 
 
-def classify(revenue: dict[int, Decimal], product_ids: list[int],
-             bands: tuple[int, int, int] = DEFAULT_BANDS) -> dict[int, str]:
+def classify(
+    revenue: dict[int, Decimal],
+    product_ids: list[int],
+    bands: tuple[int, int, int] = DEFAULT_BANDS,
+) -> dict[int, str]:
     """Class per product id from revenue; pure, so the rule is tested on its own."""
     total = sum(revenue.values(), Decimal(0))
     a_limit = Decimal(bands[0]) / 100
@@ -75,6 +82,8 @@ def classify_products(session: Session, now: datetime | None = None) -> dict[int
     revenue = revenue_by_product(session, since)
     product_ids = list(session.scalars(select(Product.id)))
     classes = classify(revenue, product_ids, abc_bands(session))
-    log.info("ABC classes: %d A, %d B, %d C", *(sum(1 for c in classes.values() if c == k)
-                                                for k in "ABC"))
+    log.info(
+        "ABC classes: %d A, %d B, %d C",
+        *(sum(1 for c in classes.values() if c == k) for k in "ABC"),
+    )
     return classes

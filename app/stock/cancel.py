@@ -21,6 +21,5 @@ def cancel_order(session: Session, order: Order, user: str, note: str = "") -> l
     """
     move(order, Status.CANCELLED, user=user, note=note or "取消订单")
     released = release_order(session, order, user)
-    log.info("order %s cancelled by %s; released %d line(s)", order.order_no, user,
-             len(released))
+    log.info("order %s cancelled by %s; released %d line(s)", order.order_no, user, len(released))
     return released

@@ -46,10 +46,12 @@ def check_stock(session: Session) -> CheckReport:
         from_ledger, kept = ledger.get(pid, zero), stored.get(pid, zero)
         if from_ledger != kept:
             differences.append(Difference(pid, skus.get(pid, str(pid)), from_ledger, kept))
-    negative = tuple(skus.get(pid, str(pid)) for pid, f in sorted(ledger.items())
-                     if f.on_hand < 0)
+    negative = tuple(skus.get(pid, str(pid)) for pid, f in sorted(ledger.items()) if f.on_hand < 0)
 
     if differences:
-        log.warning("stock check: %d product(s) differ from the ledger: %s", len(differences),
-                    ", ".join(d.sku for d in differences))
+        log.warning(
+            "stock check: %d product(s) differ from the ledger: %s",
+            len(differences),
+            ", ".join(d.sku for d in differences),
+        )
     return CheckReport(len(set(ledger) | set(stored)), tuple(differences), negative)

@@ -84,8 +84,12 @@ def _view(session: Session, count: CycleCount) -> CountView:
         .where(CycleCountLine.count_id == count.id)
         .order_by(Product.sku)
     )
-    lines = tuple(CountLineView(p.id, p.sku, p.name, p.barcode or "", line.expected,
-                                line.counted, line.scanned) for line, p in rows)
+    lines = tuple(
+        CountLineView(
+            p.id, p.sku, p.name, p.barcode or "", line.expected, line.counted, line.scanned
+        )
+        for line, p in rows
+    )
     return CountView(count.id, count.bin, count.state, count.created_by, lines)
 
 
@@ -98,8 +102,13 @@ def start_count(session: Session, bin_code: str, *, user: str) -> CountView:
     session.add(count)
     session.flush()
     for product in session.scalars(select(Product).where(Product.bin == bin_code)):
-        session.add(CycleCountLine(count_id=count.id, product_id=product.id,
-                                   expected=stock_of(session, product.id).on_hand))
+        session.add(
+            CycleCountLine(
+                count_id=count.id,
+                product_id=product.id,
+                expected=stock_of(session, product.id).on_hand,
+            )
+        )
     place.blocked_by_count_id = count.id
     session.flush()
     log.info("count %d opened on bin %s by %s", count.id, bin_code, user)
@@ -117,30 +126,44 @@ def scan_count(session: Session, count_id: int, code: str, quantity: int = 1) ->
     """One scan of a barcode (or SKU) adds `quantity` pieces to that product's count."""
     count = _open_count(session, count_id)
     code = code.strip()
-    product = session.scalar(select(Product).where(or_(Product.barcode == code,
-                                                       Product.sku == code)))
+    product = session.scalar(
+        select(Product).where(or_(Product.barcode == code, Product.sku == code))
+    )
     if product is None:
         raise UnknownSku(code)
-    line = session.scalar(select(CycleCountLine).where(
-        CycleCountLine.count_id == count.id, CycleCountLine.product_id == product.id))
+    line = session.scalar(
+        select(CycleCountLine).where(
+            CycleCountLine.count_id == count.id, CycleCountLine.product_id == product.id
+        )
+    )
     if line is None:
         # Found in the bin though the system had it elsewhere: count it here too.
-        line = CycleCountLine(count_id=count.id, product_id=product.id,
-                              expected=stock_of(session, product.id).on_hand, counted=0)
+        line = CycleCountLine(
+            count_id=count.id,
+            product_id=product.id,
+            expected=stock_of(session, product.id).on_hand,
+            counted=0,
+        )
         session.add(line)
     line.counted += quantity
     line.scanned = True
     session.flush()
-    return CountLineView(product.id, product.sku, product.name, product.barcode or "",
-                         line.expected, line.counted, True)
+    return CountLineView(
+        product.id,
+        product.sku,
+        product.name,
+        product.barcode or "",
+        line.expected,
+        line.counted,
+        True,
+    )
 
 
 def count_view(session: Session, count_id: int) -> CountView:
     return _view(session, session.get(CycleCount, count_id))
 
 
-def approve_count(session: Session, count_id: int, *, supervisor: str,
-                  reason: str) -> CountView:
+def approve_count(session: Session, count_id: int, *, supervisor: str, reason: str) -> CountView:
     """Write each variance to the ledger as a `count` movement, unblock the bin, close."""
     count = _open_count(session, count_id)
     if not supervisor or supervisor == count.created_by:
@@ -152,20 +175,36 @@ def approve_count(session: Session, count_id: int, *, supervisor: str,
     for line in view.lines:
         difference = line.counted - stock_of(session, line.product_id).on_hand
         if difference:
-            post_move(session, product_id=line.product_id, kind="count",
-                      on_hand_delta=difference, bin=count.bin, user=supervisor,
-                      reason=f"盘点单 {count_id}: {reason.strip()}")
+            post_move(
+                session,
+                product_id=line.product_id,
+                kind="count",
+                on_hand_delta=difference,
+                bin=count.bin,
+                user=supervisor,
+                reason=f"盘点单 {count_id}: {reason.strip()}",
+            )
     now = utcnow()
     for plan_id in [line.product_id for line in view.lines]:
         plan = session.get(StockPlan, plan_id)
         if plan is None:
-            plan = StockPlan(product_id=plan_id, category="", reorder_point=0, safety_stock=0,
-                             abc_class="", forecast_next_week=0)
+            plan = StockPlan(
+                product_id=plan_id,
+                category="",
+                reorder_point=0,
+                safety_stock=0,
+                abc_class="",
+                forecast_next_week=0,
+            )
             session.add(plan)
         plan.last_counted_at = now
 
     count.state, count.approved_by, count.approved_at, count.reason = (
-        "approved", supervisor, now, reason.strip())
+        "approved",
+        supervisor,
+        now,
+        reason.strip(),
+    )
     session.get(Bin, count.bin).blocked_by_count_id = None
     session.flush()
     log.info("count %d on bin %s approved by %s: %s", count_id, count.bin, supervisor, reason)

@@ -10,8 +10,15 @@ from sqlalchemy.orm import Session
 
 from app.stock.ledger import StockFigures, all_figures, all_levels, figures, level
 
-__all__ = ["StockFigures", "all_figures", "all_levels", "available", "figures", "level",
-           "stock_of"]
+__all__ = [
+    "StockFigures",
+    "all_figures",
+    "all_levels",
+    "available",
+    "figures",
+    "level",
+    "stock_of",
+]
 
 
 def stock_of(session: Session, product_id: int) -> StockFigures:

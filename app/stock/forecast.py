@@ -64,8 +64,7 @@ def festival_offset(day: date) -> tuple[str, int] | None:
     return None
 
 
-def _learn_lifts(daily: dict[date, int], first: date, last: date
-                 ) -> dict[tuple[str, int], float]:
+def _learn_lifts(daily: dict[date, int], first: date, last: date) -> dict[tuple[str, int], float]:
     ratios: dict[tuple[str, int], list[float]] = defaultdict(list)
     day = first + timedelta(days=35)
     while day <= last:
@@ -82,19 +81,25 @@ def _learn_lifts(daily: dict[date, int], first: date, last: date
 def forecast_from_daily(daily: dict[date, int], today: date, days: int = 28) -> Forecast:
     """The forecast for `days` days after `today` from sales per day up to `today`."""
     first = min(daily) if daily else today
-    history = tuple((first + timedelta(days=i), daily.get(first + timedelta(days=i), 0))
-                    for i in range((today - first).days + 1))
+    history = tuple(
+        (first + timedelta(days=i), daily.get(first + timedelta(days=i), 0))
+        for i in range((today - first).days + 1)
+    )
 
     recent = [today - timedelta(days=i) for i in range(1, WEEKS * 7 + 1)]
     profile = [0.0] * 7
     for weekday in range(7):
-        same = [daily.get(d, 0) for d in recent
-                if d.weekday() == weekday and festival_offset(d) is None]
+        same = [
+            daily.get(d, 0)
+            for d in recent
+            if d.weekday() == weekday and festival_offset(d) is None
+        ]
         profile[weekday] = sum(same) / len(same) if same else 0.0
 
     last_block = sum(daily.get(d, 0) for d in recent)
-    earlier = sum(daily.get(today - timedelta(days=i), 0)
-                  for i in range(WEEKS * 7 + 1, WEEKS * 14 + 1))
+    earlier = sum(
+        daily.get(today - timedelta(days=i), 0) for i in range(WEEKS * 7 + 1, WEEKS * 14 + 1)
+    )
     trend = min(max(last_block / earlier, 0.5), 2.0) if earlier and last_block else 1.0
     lifts = _learn_lifts(daily, first, today - timedelta(days=1))
 
@@ -114,8 +119,9 @@ def _local_day(at: datetime) -> date:
     return at.astimezone(desk_timezone()).date()
 
 
-def daily_sales(session: Session, product_ids: list[int] | None, since: datetime
-                ) -> dict[int, dict[date, int]]:
+def daily_sales(
+    session: Session, product_ids: list[int] | None, since: datetime
+) -> dict[int, dict[date, int]]:
     """Shipped pieces per product and desk-local day since `since`."""
     query = select(StockMove.product_id, StockMove.at, StockMove.on_hand_delta).where(
         StockMove.kind == "ship", StockMove.at >= since
@@ -128,8 +134,9 @@ def daily_sales(session: Session, product_ids: list[int] | None, since: datetime
     return sales
 
 
-def forecast_product(session: Session, product_id: int, now: datetime | None = None,
-                     days: int = 28) -> Forecast:
+def forecast_product(
+    session: Session, product_id: int, now: datetime | None = None, days: int = 28
+) -> Forecast:
     now = now or utcnow()
     sales = daily_sales(session, [product_id], now - timedelta(days=HISTORY_DAYS))
     return forecast_from_daily(dict(sales.get(product_id, {})), _local_day(now), days)
@@ -140,5 +147,6 @@ def next_week_all(session: Session, now: datetime | None = None) -> dict[int, in
     now = now or utcnow()
     sales = daily_sales(session, None, now - timedelta(days=HISTORY_DAYS))
     today = _local_day(now)
-    return {pid: forecast_from_daily(dict(days), today, 7).next_week
-            for pid, days in sales.items()}
+    return {
+        pid: forecast_from_daily(dict(days), today, 7).next_week for pid, days in sales.items()
+    }

@@ -62,9 +62,19 @@ def pick_list(session: Session, order_nos: list[str]) -> PickList:
             by_product.setdefault(product_id, []).append(order.order_no)
 
     products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(wanted)))}
-    rows = [PickRow(products[pid].bin, products[pid].sku, products[pid].name,
-                    products[pid].barcode or "", qty, tuple(dict.fromkeys(by_product[pid])))
-            for pid, qty in wanted.items()]
-    return PickList(tuple(sorted(rows, key=_bin_key)),
-                    tuple(o.order_no for o in orders if o.order_no not in cancelled),
-                    tuple(cancelled))
+    rows = [
+        PickRow(
+            products[pid].bin,
+            products[pid].sku,
+            products[pid].name,
+            products[pid].barcode or "",
+            qty,
+            tuple(dict.fromkeys(by_product[pid])),
+        )
+        for pid, qty in wanted.items()
+    ]
+    return PickList(
+        tuple(sorted(rows, key=_bin_key)),
+        tuple(o.order_no for o in orders if o.order_no not in cancelled),
+        tuple(cancelled),
+    )

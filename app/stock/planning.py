@@ -26,14 +26,28 @@ log = logging.getLogger(__name__)
 def plan_of(session: Session, product_id: int) -> StockPlan:
     plan = session.get(StockPlan, product_id)
     if plan is None:
-        plan = StockPlan(product_id=product_id, category="", reorder_point=0, safety_stock=0,
-                         abc_class="", forecast_next_week=0)
+        plan = StockPlan(
+            product_id=product_id,
+            category="",
+            reorder_point=0,
+            safety_stock=0,
+            abc_class="",
+            forecast_next_week=0,
+        )
         session.add(plan)
     return plan
 
 
-def save_supplier(session: Session, code: str, name: str, *, lead_time_days: int,
-                  moq: int = 1, contact: str = "", email: str = "") -> Supplier:
+def save_supplier(
+    session: Session,
+    code: str,
+    name: str,
+    *,
+    lead_time_days: int,
+    moq: int = 1,
+    contact: str = "",
+    email: str = "",
+) -> Supplier:
     if lead_time_days < 0:
         raise BadQuantity("交货周期", lead_time_days, "不能为负数")
     if moq < 1:
@@ -48,9 +62,15 @@ def save_supplier(session: Session, code: str, name: str, *, lead_time_days: int
     return supplier
 
 
-def set_plan(session: Session, sku: str, *, reorder_point: int | None = None,
-             safety_stock: int | None = None, supplier_code: str | None = None,
-             category: str | None = None) -> StockPlan:
+def set_plan(
+    session: Session,
+    sku: str,
+    *,
+    reorder_point: int | None = None,
+    safety_stock: int | None = None,
+    supplier_code: str | None = None,
+    category: str | None = None,
+) -> StockPlan:
     product = product_by_sku(session, sku)
     plan = plan_of(session, product.id)
     if reorder_point is not None:
@@ -60,8 +80,9 @@ def set_plan(session: Session, sku: str, *, reorder_point: int | None = None,
     if category is not None:
         plan.category = category
     if supplier_code is not None:
-        plan.supplier_id = session.scalar(select(Supplier.id).where(Supplier.code ==
-                                                                     supplier_code))
+        plan.supplier_id = session.scalar(
+            select(Supplier.id).where(Supplier.code == supplier_code)
+        )
     session.flush()
     return plan
 

@@ -85,17 +85,36 @@ def receive_goods(
     plan = session.get(StockPlan, product.id)
     supplier = session.get(Supplier, plan.supplier_id) if plan and plan.supplier_id else None
 
-    move = post_move(session, product_id=product.id, kind="receipt", on_hand_delta=pieces,
-                     bin=product.bin, user=user,
-                     reason=reason or f"供应商到货 {supplier.name if supplier else ''}".strip())
+    move = post_move(
+        session,
+        product_id=product.id,
+        kind="receipt",
+        on_hand_delta=pieces,
+        bin=product.bin,
+        user=user,
+        reason=reason or f"供应商到货 {supplier.name if supplier else ''}".strip(),
+    )
     session.flush()
-    return ReceiptView(move.id, product.sku, product.name, product.barcode or "", quantity,
-                       unit or "件", pieces, product.bin, supplier.name if supplier else "",
-                       stock_of(session, product.id).on_hand, move.at, user, move.reason)
+    return ReceiptView(
+        move.id,
+        product.sku,
+        product.name,
+        product.barcode or "",
+        quantity,
+        unit or "件",
+        pieces,
+        product.bin,
+        supplier.name if supplier else "",
+        stock_of(session, product.id).on_hand,
+        move.at,
+        user,
+        move.reason,
+    )
 
 
-def adjust_stock(session: Session, sku: str, delta: int, *, reason: str,
-                 user: str) -> AdjustmentView:
+def adjust_stock(
+    session: Session, sku: str, delta: int, *, reason: str, user: str
+) -> AdjustmentView:
     """Correct on hand by `delta` pieces (negative for loss or damage), with a reason."""
     if not reason.strip():
         raise MissingReason(f"调整 {sku}")
@@ -106,7 +125,13 @@ def adjust_stock(session: Session, sku: str, delta: int, *, reason: str,
     if before.on_hand + delta < 0:
         raise BadQuantity("数量", delta, f"在库只有 {before.on_hand}，调整后不能为负数")
 
-    move = post_move(session, product_id=product.id, kind="adjust", on_hand_delta=delta,
-                     reason=reason.strip(), user=user)
+    move = post_move(
+        session,
+        product_id=product.id,
+        kind="adjust",
+        on_hand_delta=delta,
+        reason=reason.strip(),
+        user=user,
+    )
     session.flush()
     return AdjustmentView(move.id, product.sku, delta, before.on_hand + delta, move.reason, user)

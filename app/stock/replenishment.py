@@ -26,8 +26,17 @@ from app.stock.listing import list_stock
 
 log = logging.getLogger(__name__)
 
-HEADERS = ("供应商", "商品编码", "品名", "可用", "补货点", "安全库存", "周预测", "建议采购",
-           "预计到货")
+HEADERS = (
+    "供应商",
+    "商品编码",
+    "品名",
+    "可用",
+    "补货点",
+    "安全库存",
+    "周预测",
+    "建议采购",
+    "预计到货",
+)
 
 
 @dataclass(frozen=True)
@@ -49,20 +58,38 @@ def proposal_for_supplier(session: Session, supplier_code: str) -> list[Proposal
     if supplier is None:
         raise BadInput(f"供应商 {supplier_code} 不存在")
     expected = utcnow().astimezone(desk_timezone()).date() + timedelta(
-        days=supplier.lead_time_days)
+        days=supplier.lead_time_days
+    )
     return [
-        ProposalLine(supplier.code, r.sku, r.name, r.available, r.reorder_point,
-                     r.safety_stock, r.forecast_next_week, r.suggested, expected,
-                     ALERT_LABELS[r.alert])
+        ProposalLine(
+            supplier.code,
+            r.sku,
+            r.name,
+            r.available,
+            r.reorder_point,
+            r.safety_stock,
+            r.forecast_next_week,
+            r.suggested,
+            expected,
+            ALERT_LABELS[r.alert],
+        )
         for r in list_stock(session, alerts_only=True)
         if r.supplier_code == supplier.code
     ]
 
 
 def _values(line: ProposalLine) -> tuple:
-    return (line.supplier_code, line.sku, line.name, line.available, line.reorder_point,
-            line.safety_stock, line.forecast_next_week, line.suggested,
-            line.expected_on.isoformat())
+    return (
+        line.supplier_code,
+        line.sku,
+        line.name,
+        line.available,
+        line.reorder_point,
+        line.safety_stock,
+        line.forecast_next_week,
+        line.suggested,
+        line.expected_on.isoformat(),
+    )
 
 
 def export_proposal(lines: list[ProposalLine], path: Path) -> Path:

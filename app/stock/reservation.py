@@ -136,25 +136,45 @@ def _describe(line: OrderLine, product_id, ordered, reserved, shipped, changed) 
         state = LineState.PARTLY_RESERVED
     else:
         state = LineState.BACKORDERED
-    return LineStock(line.id, line.line_no, line.sku, product_id, ordered, reserved, shipped,
-                     missing, state, changed)
+    return LineStock(
+        line.id,
+        line.line_no,
+        line.sku,
+        product_id,
+        ordered,
+        reserved,
+        shipped,
+        missing,
+        state,
+        changed,
+    )
 
 
-def _top_up(session: Session, order: Order, line: OrderLine, product_id: int, need: int,
-            user: str) -> int:
+def _top_up(
+    session: Session, order: Order, line: OrderLine, product_id: int, need: int, user: str
+) -> int:
     """Reserve up to `need` more for the line; return how many were reserved."""
     for _attempt in range(RACE_RETRIES):
         take = min(need, max(_current(session, product_id).available, 0))
         if take <= 0:
             return 0
         try:
-            post_move(session, product_id=product_id, kind="reserve", reserved_delta=take,
-                      order_id=order.id, order_line_id=line.id, user=user,
-                      reason=f"订单 {order.order_no} 第 {line.line_no} 行", only_if_available=True)
+            post_move(
+                session,
+                product_id=product_id,
+                kind="reserve",
+                reserved_delta=take,
+                order_id=order.id,
+                order_line_id=line.id,
+                user=user,
+                reason=f"订单 {order.order_no} 第 {line.line_no} 行",
+                only_if_available=True,
+            )
             return take
         except InsufficientStock:
-            log.debug("lost a race for product %s on order %s; retrying", product_id,
-                      order.order_no)
+            log.debug(
+                "lost a race for product %s on order %s; retrying", product_id, order.order_no
+            )
     return 0
 
 
@@ -173,8 +193,19 @@ def reserve_order(session: Session, order: Order, user: str) -> ReservationResul
     for line in order.lines:
         product_id, ordered = line_pieces(session, line)
         if not _stocked_product(session, product_id):
-            results.append(LineStock(line.id, line.line_no, line.sku, product_id, ordered, 0, 0,
-                                     0, LineState.NOT_STOCKED))
+            results.append(
+                LineStock(
+                    line.id,
+                    line.line_no,
+                    line.sku,
+                    product_id,
+                    ordered,
+                    0,
+                    0,
+                    0,
+                    LineState.NOT_STOCKED,
+                )
+            )
             continue
 
         reserved, shipped = holdings.get(line.id, (0, 0))
@@ -182,19 +213,26 @@ def reserve_order(session: Session, order: Order, user: str) -> ReservationResul
         give_back = max(-need, 0) + _excess(session, product_id, reserved)
         changed = 0
         if give_back > 0:
-            post_move(session, product_id=product_id, kind="release", reserved_delta=-give_back,
-                      order_id=order.id, order_line_id=line.id, user=user,
-                      reason=f"订单 {order.order_no} 预留超出在库，退回")
+            post_move(
+                session,
+                product_id=product_id,
+                kind="release",
+                reserved_delta=-give_back,
+                order_id=order.id,
+                order_line_id=line.id,
+                user=user,
+                reason=f"订单 {order.order_no} 预留超出在库，退回",
+            )
             changed = -give_back
         elif need > 0:
             changed = _top_up(session, order, line, product_id, need, user)
 
-        results.append(_describe(line, product_id, ordered, reserved + changed, shipped,
-                                 changed))
+        results.append(_describe(line, product_id, ordered, reserved + changed, shipped, changed))
 
     result = ReservationResult(order.order_no, tuple(results))
-    log.info("reserved order %s: %s", order.order_no,
-             ", ".join(f"{r.sku}:{r.state}" for r in results))
+    log.info(
+        "reserved order %s: %s", order.order_no, ", ".join(f"{r.sku}:{r.state}" for r in results)
+    )
     return result
 
 
@@ -205,8 +243,19 @@ def stock_of_order(session: Session, order: Order) -> ReservationResult:
     for line in order.lines:
         product_id, ordered = line_pieces(session, line)
         if not _stocked_product(session, product_id):
-            results.append(LineStock(line.id, line.line_no, line.sku, product_id, ordered, 0, 0,
-                                     0, LineState.NOT_STOCKED))
+            results.append(
+                LineStock(
+                    line.id,
+                    line.line_no,
+                    line.sku,
+                    product_id,
+                    ordered,
+                    0,
+                    0,
+                    0,
+                    LineState.NOT_STOCKED,
+                )
+            )
             continue
         reserved, shipped = holdings.get(line.id, (0, 0))
         results.append(_describe(line, product_id, ordered, reserved, shipped, 0))
@@ -222,9 +271,16 @@ def release_order(session: Session, order: Order, user: str) -> list[LineChange]
         if reserved <= 0:
             continue
         product_id, _ordered = line_pieces(session, line)
-        post_move(session, product_id=product_id, kind="release", reserved_delta=-reserved,
-                  order_id=order.id, order_line_id=line.id, user=user,
-                  reason=f"订单 {order.order_no} 释放预留")
+        post_move(
+            session,
+            product_id=product_id,
+            kind="release",
+            reserved_delta=-reserved,
+            order_id=order.id,
+            order_line_id=line.id,
+            user=user,
+            reason=f"订单 {order.order_no} 释放预留",
+        )
         released.append(LineChange(line.line_no, line.sku, reserved))
     return released
 
@@ -243,8 +299,33 @@ def ship_order_stock(session: Session, order: Order, user: str) -> list[LineChan
         if reserved <= 0:
             continue
         product_id, _ordered = line_pieces(session, line)
-        post_move(session, product_id=product_id, kind="ship", on_hand_delta=-reserved,
-                  reserved_delta=-reserved, order_id=order.id, order_line_id=line.id,
-                  user=user, reason=f"订单 {order.order_no} 交接发货")
+        short = _excess(session, product_id, reserved)
+        if short:
+            # A count found fewer pieces than were promised: ship what exists, the rest
+            # goes back to backorder rather than below zero.
+            post_move(
+                session,
+                product_id=product_id,
+                kind="release",
+                reserved_delta=-short,
+                order_id=order.id,
+                order_line_id=line.id,
+                user=user,
+                reason=f"订单 {order.order_no} 盘点后在库不足，转缺货",
+            )
+            reserved -= short
+            if reserved <= 0:
+                continue
+        post_move(
+            session,
+            product_id=product_id,
+            kind="ship",
+            on_hand_delta=-reserved,
+            reserved_delta=-reserved,
+            order_id=order.id,
+            order_line_id=line.id,
+            user=user,
+            reason=f"订单 {order.order_no} 交接发货",
+        )
         shipped.append(LineChange(line.line_no, line.sku, reserved))
     return shipped

@@ -60,21 +60,28 @@ def expected_date(session: Session, product_id: int, today: date | None = None) 
 
 
 def _delay_text(session: Session, order: Order, items: str, expected: date) -> tuple[str, str]:
-    context = {"recipient": order.recipient, "order_no": order.order_no, "items": items,
-               "expected": expected.isoformat()}
+    context = {
+        "recipient": order.recipient,
+        "order_no": order.order_no,
+        "items": items,
+        "expected": expected.isoformat(),
+    }
     try:
         from app.outbox.templates import render_template
 
         return render_template(session, DELAY_TEMPLATE, context)
     except Exception:  # noqa: BLE001 - no editable template yet: use the built-in words
         log.debug("no %s template; using the built-in delay text", DELAY_TEMPLATE)
-    body = (f"{order.recipient}您好，您的订单{order.order_no}中{items}暂时缺货，"
-            f"预计{expected:%m月%d日}补齐后发出，给您带来不便敬请谅解。")
+    body = (
+        f"{order.recipient}您好，您的订单{order.order_no}中{items}暂时缺货，"
+        f"预计{expected:%m月%d日}补齐后发出，给您带来不便敬请谅解。"
+    )
     return "", body
 
 
-def handle_shortage(session: Session, order: Order, result: ReservationResult,
-                    user: str) -> ShortageReport:
+def handle_shortage(
+    session: Session, order: Order, result: ReservationResult, user: str
+) -> ShortageReport:
     """Ask the supplier for every backordered piece and queue one delay notice."""
     views, items = [], []
     for line in result.lines:
@@ -85,23 +92,48 @@ def handle_shortage(session: Session, order: Order, result: ReservationResult,
         supplier = session.get(Supplier, plan.supplier_id) if plan and plan.supplier_id else None
         quantity = max(line.backordered, supplier.moq if supplier else 1)
         expected = expected_date(session, line.product_id)
-        request = RestockRequest(supplier_id=supplier.id if supplier else None,
-                                 product_id=line.product_id, quantity=quantity,
-                                 expected_on=expected, order_id=order.id, user=user)
+        request = RestockRequest(
+            supplier_id=supplier.id if supplier else None,
+            product_id=line.product_id,
+            quantity=quantity,
+            expected_on=expected,
+            order_id=order.id,
+            user=user,
+        )
         session.add(request)
         session.flush()
-        views.append(RestockView(request.id, supplier.code if supplier else "",
-                                 supplier.name if supplier else "", product.sku, product.name,
-                                 quantity, expected, order.order_no))
+        views.append(
+            RestockView(
+                request.id,
+                supplier.code if supplier else "",
+                supplier.name if supplier else "",
+                product.sku,
+                product.name,
+                quantity,
+                expected,
+                order.order_no,
+            )
+        )
         items.append(f"{product.name}×{line.backordered}")
 
     queued = False
     if views:
         latest = max(v.expected_on for v in views)
         subject, body = _delay_text(session, order, "、".join(items), latest)
-        enqueue(session, kind="delay", channel="sms", body=body, order_id=order.id,
-                recipient=order.phone, subject=subject)
+        enqueue(
+            session,
+            kind="delay",
+            channel="sms",
+            body=body,
+            order_id=order.id,
+            recipient=order.phone,
+            subject=subject,
+        )
         queued = True
-        log.info("order %s short: %d restock request(s), expected %s", order.order_no,
-                 len(views), latest)
+        log.info(
+            "order %s short: %d restock request(s), expected %s",
+            order.order_no,
+            len(views),
+            latest,
+        )
     return ShortageReport(order.order_no, tuple(views), queued)

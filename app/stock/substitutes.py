@@ -31,7 +31,9 @@ class SubstituteOption:
     available: int
 
 
-def suggest_substitutes(session: Session, product_id: int, quantity: int) -> list[SubstituteOption]:
+def suggest_substitutes(
+    session: Session, product_id: int, quantity: int
+) -> list[SubstituteOption]:
     """Other products of the same category and spec with at least `quantity` available."""
     plan = session.get(StockPlan, product_id)
     product = session.get(Product, product_id)
@@ -42,23 +44,31 @@ def suggest_substitutes(session: Session, product_id: int, quantity: int) -> lis
         select(Product.id, Product.sku, Product.name, Product.spec, available)
         .join(StockPlan, StockPlan.product_id == Product.id)
         .join(StockLevel, StockLevel.product_id == Product.id)
-        .where(StockPlan.category == plan.category, Product.spec == product.spec,
-               Product.id != product_id, available >= quantity)
+        .where(
+            StockPlan.category == plan.category,
+            Product.spec == product.spec,
+            Product.id != product_id,
+            available >= quantity,
+        )
         .order_by(available.desc(), Product.sku)
     )
     return [SubstituteOption(*row) for row in rows]
 
 
 def propose_substitution(session: Session, line: OrderLine, substitute_id: int) -> Substitution:
-    proposal = Substitution(order_line_id=line.id, original_product_id=line.product_id,
-                            substitute_product_id=substitute_id)
+    proposal = Substitution(
+        order_line_id=line.id,
+        original_product_id=line.product_id,
+        substitute_product_id=substitute_id,
+    )
     session.add(proposal)
     session.flush()
     return proposal
 
 
-def record_acceptance(session: Session, substitution_id: int, *, user: str,
-                      note: str) -> Substitution:
+def record_acceptance(
+    session: Session, substitution_id: int, *, user: str, note: str
+) -> Substitution:
     """The customer agreed (note says how: 旺旺聊天, 电话 ...); `user` recorded it."""
     proposal = session.get(Substitution, substitution_id)
     proposal.accepted_at = utcnow()
@@ -81,6 +91,11 @@ def apply_substitution(session: Session, substitution_id: int, *, user: str) -> 
     line.sku = substitute.sku
     proposal.applied_at = utcnow()
     session.flush()
-    log.info("order %s line %d: substituted %s (accepted by customer, recorded by %s)",
-             order.order_no, line.line_no, substitute.sku, proposal.accepted_by)
+    log.info(
+        "order %s line %d: substituted %s (accepted by customer, recorded by %s)",
+        order.order_no,
+        line.line_no,
+        substitute.sku,
+        proposal.accepted_by,
+    )
     return reserve_order(session, order, user)

@@ -48,11 +48,24 @@ def ledger_history(db: Database, product_id: int, limit: int = HISTORY_ROWS) -> 
     """The newest ledger rows of one product, newest first."""
     with db.reading() as session:
         moves = session.scalars(
-            select(StockMove).where(StockMove.product_id == product_id)
-            .order_by(StockMove.id.desc()).limit(limit)
+            select(StockMove)
+            .where(StockMove.product_id == product_id)
+            .order_by(StockMove.id.desc())
+            .limit(limit)
         )
-        return [MoveView(m.at, m.kind, KIND_LABELS.get(m.kind, m.kind), m.on_hand_delta,
-                         m.reserved_delta, m.bin, m.user, m.reason) for m in moves]
+        return [
+            MoveView(
+                m.at,
+                m.kind,
+                KIND_LABELS.get(m.kind, m.kind),
+                m.on_hand_delta,
+                m.reserved_delta,
+                m.bin,
+                m.user,
+                m.reason,
+            )
+            for m in moves
+        ]
 
 
 def stock_detail(db: Database, product_id: int) -> StockDetail:

@@ -19,7 +19,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -87,8 +87,17 @@ class Divisions:
     max_name: int
 
 
+def _cpca_resource(name: str) -> str:
+    """A data file shipped with cpca, read without importing cpca (which imports pandas)."""
+    spec = find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("cpca is not installed; its division table is needed")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
+    return (folder / name).read_text("utf-8")
+
+
 def _nations() -> list[str]:
-    text = resources.files("cpca.resources").joinpath("56_nations.csv").read_text("utf-8")
+    text = _cpca_resource("56_nations.csv")
     # 新疆维吾尔自治区 writes the nation without 族.
     names = {n.strip() for n in text.split() if n.strip()} | {"维吾尔"}
     return sorted(names, key=len, reverse=True)
@@ -111,7 +120,7 @@ def short_name(name: str, suffixes: tuple[str, ...], nations: list[str]) -> str:
 
 def _raw_table() -> dict[str, str]:
     """code (6 digits) -> name, from cpca's table."""
-    text = resources.files("cpca.resources").joinpath("adcodes.csv").read_text("utf-8")
+    text = _cpca_resource("adcodes.csv")
     rows = csv.DictReader(text.splitlines())
     return {row["adcode"][:6]: row["name"] for row in rows}
 

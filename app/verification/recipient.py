@@ -16,6 +16,13 @@ ADDRESS_RULE = "address"
 PHONE_RULE = "phone"
 
 
+def _assign(order: Order, **values: str) -> None:
+    """Set only what changed, so verifying again writes nothing for an unchanged order."""
+    for name, value in values.items():
+        if getattr(order, name) != value:
+            setattr(order, name, value)
+
+
 def address_text(order: Order) -> str:
     """The text to parse: the platform's raw address, else the stored parts."""
     if order.address_raw.strip():
@@ -26,12 +33,18 @@ def address_text(order: Order) -> str:
 
 def check_address(order: Order, ctx: VerifyContext) -> list[Issue]:
     parsed = parse_address(address_text(order))
-    order.province, order.city, order.district = parsed.province, parsed.city, parsed.district
-    order.province_code, order.city_code = parsed.province_code, parsed.city_code
-    order.district_code = parsed.district_code
-    order.address_detail = parsed.detail
+    _assign(
+        order,
+        province=parsed.province,
+        city=parsed.city,
+        district=parsed.district,
+        province_code=parsed.province_code,
+        city_code=parsed.city_code,
+        district_code=parsed.district_code,
+        address_detail=parsed.detail,
+    )
     if parsed.postcode:
-        order.postcode = parsed.postcode
+        _assign(order, postcode=parsed.postcode)
 
     issues = [Issue(ADDRESS_RULE, "address", note, INFO) for note in parsed.notes]
     if parsed.problem:
@@ -48,5 +61,5 @@ def check_phone(order: Order, ctx: VerifyContext) -> list[Issue]:
     result = normalize_phone(text)
     if not result.valid:
         return [Issue(PHONE_RULE, "phone", result.reason, HOLD)]
-    order.phone, order.phone_ext = result.number, result.extension
+    _assign(order, phone=result.number, phone_ext=result.extension)
     return []

@@ -12,13 +12,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Finding, Order
 from app.db.models.verification import HoldRelease
+from app.db.types import utcnow
 from app.orders.status import Status, move
 from app.verification.context import VerifyContext, load_context
 from app.verification.issues import HOLD, INFO, Issue
@@ -62,36 +63,51 @@ def _released(session: Session, order_ids: list[int]) -> dict[int, dict[str, str
     return released
 
 
-def apply_issues(order: Order, issues: list[Issue], released: dict[str, str], user: str) -> bool:
-    """Store `issues` as the order's findings and move it; True when it is held."""
-    order.findings.clear()
-    held = False
+def findings_for(order_id: int, issues: list[Issue], released: dict[str, str]) -> list[dict]:
+    """Finding rows for `issues`; a hold a supervisor released becomes information."""
+    rows = []
     for issue in issues:
         severity, reason = issue.severity, issue.reason
         if severity == HOLD and (issue.rule in released or "*" in released):
             note = released.get(issue.rule) or released["*"]
             severity, reason = INFO, f"{reason}（主管已放行 {note}）"
-        held = held or severity == HOLD
-        order.findings.append(
-            Finding(rule=issue.rule, field=issue.field, reason=reason, severity=severity)
+        rows.append(
+            {
+                "order_id": order_id,
+                "rule": issue.rule,
+                "field": issue.field,
+                "reason": reason,
+                "severity": severity,
+                "created_at": utcnow(),
+            }
         )
-    wanted = Status.HELD if held else Status.VERIFIED
-    if order.status != wanted.value:
-        move(order, wanted, user=user, note="审核" if not held else "审核未通过")
-    return held
+    return rows
 
 
 def verify_loaded(
     session: Session, orders: list[Order], ctx: VerifyContext, user: str, report: dict
 ) -> None:
+    """Run the rules on loaded orders; findings are replaced with bulk statements.
+
+    The orders come with their lines and events preloaded (one query per chunk), so `move()`
+    appends without a lazy load; findings are never loaded, only deleted and inserted.
+    """
     released = _released(session, [o.id for o in orders])
+    finding_rows: list[dict] = []
     for order in orders:
-        issues = run_rules(order, ctx)
-        held = apply_issues(order, issues, released.get(order.id, {}), user)
-        report["held" if held else "verified"] += 1
-        holds = tuple(i.reason for i in order.findings if i.severity == HOLD)
-        report["by_rule"].update(f.rule for f in order.findings if f.severity == HOLD)
+        rows = findings_for(order.id, run_rules(order, ctx), released.get(order.id, {}))
+        finding_rows.extend(rows)
+        holds = tuple(r["reason"] for r in rows if r["severity"] == HOLD)
+        wanted = Status.HELD if holds else Status.VERIFIED
+        if order.status != wanted.value:
+            move(order, wanted, user=user, note="审核未通过" if holds else "审核")
+        report["held" if holds else "verified"] += 1
+        report["by_rule"].update(r["rule"] for r in rows if r["severity"] == HOLD)
         report["outcomes"].append(OrderOutcome(order.order_no, order.status, holds))
+
+    session.execute(delete(Finding).where(Finding.order_id.in_([o.id for o in orders])))
+    if finding_rows:
+        session.execute(insert(Finding), finding_rows)
 
 
 def verify_orders(
@@ -127,13 +143,13 @@ def verify_orders(
                     select(Order)
                     .where(Order.id.in_(chunk))
                     .order_by(Order.id)
-                    .options(selectinload(Order.lines), selectinload(Order.findings))
+                    .options(selectinload(Order.lines), selectinload(Order.events))
                 )
             )
-            verify_loaded(session, orders, ctx, user, report)
-            session.flush()
-            for order in orders:
-                session.expunge(order)
+            with session.no_autoflush:
+                verify_loaded(session, orders, ctx, user, report)
+                session.flush()
+            session.expunge_all()
             if on_progress is not None:
                 on_progress(min(start + CHUNK, total), total)
 
@@ -146,7 +162,3 @@ def verify_orders(
         dict(report["by_rule"]),
         tuple(report["outcomes"]),
     )
-
-
-def clear_findings(session: Session, order_id: int) -> None:
-    session.execute(delete(Finding).where(Finding.order_id == order_id))

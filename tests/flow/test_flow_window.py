@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 
 from app.db.models import Order
+from app.flow.figures import day_range
 from app.flow.steps import STEPS
 from app.orders.status import Status, move
 from ui.windows.flow import FlowWindow
@@ -21,7 +22,9 @@ def _window(qtbot, db) -> FlowWindow:
     window.show()
     qtbot.waitUntil(
         lambda: (
-            window.figures is not None and not window._busy and window.figures.start.date() == DAY
+            window.figures is not None
+            and not window._busy
+            and window.figures.start == day_range(DAY, DAY, NOW)[0]
         ),
         timeout=5000,
     )

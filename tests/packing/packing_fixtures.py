@@ -18,12 +18,34 @@ UNKNOWN = "5901234123457"
 def make_products(db: Database) -> dict[str, int]:
     with db.transaction() as session:
         products = [
-            Product(sku="MUG-01", barcode=MUG, name="白瓷马克杯", weight=Decimal("0.350"),
-                    length_mm=120, width_mm=90, height_mm=100),
-            Product(sku="TEA-02", barcode=TEA, name="龙井茶 250g", weight=Decimal("0.300"),
-                    length_mm=150, width_mm=80, height_mm=60),
-            Product(sku="VASE-03", barcode=VASE, name="青花瓷花瓶", weight=Decimal("1.200"),
-                    length_mm=200, width_mm=200, height_mm=300, fragile=True),
+            Product(
+                sku="MUG-01",
+                barcode=MUG,
+                name="白瓷马克杯",
+                weight=Decimal("0.350"),
+                length_mm=120,
+                width_mm=90,
+                height_mm=100,
+            ),
+            Product(
+                sku="TEA-02",
+                barcode=TEA,
+                name="龙井茶 250g",
+                weight=Decimal("0.300"),
+                length_mm=150,
+                width_mm=80,
+                height_mm=60,
+            ),
+            Product(
+                sku="VASE-03",
+                barcode=VASE,
+                name="青花瓷花瓶",
+                weight=Decimal("1.200"),
+                length_mm=200,
+                width_mm=200,
+                height_mm=300,
+                fragile=True,
+            ),
         ]
         session.add_all(products)
         session.flush()
@@ -31,24 +53,44 @@ def make_products(db: Database) -> dict[str, int]:
 
 
 def make_order(
-    db: Database, order_no: str, lines: list[tuple[str, int]], *,
-    status: Status = Status.VERIFIED, remarks: list[tuple[str, str]] = (),
+    db: Database,
+    order_no: str,
+    lines: list[tuple[str, int]],
+    *,
+    status: Status = Status.VERIFIED,
+    remarks: list[tuple[str, str]] = (),
 ) -> int:
     """An order in `status` with (sku, quantity) lines; products must exist."""
     with db.transaction() as session:
         ids = {p.sku: p for p in session.query(Product).all()}
-        order = Order(platform="taobao", order_no=order_no, status=status.value,
-                      recipient="王小明", phone="13800000000", province="浙江省",
-                      city="杭州市", district="西湖区", address_detail="文三路 1 号",
-                      paid=True)
+        order = Order(
+            platform="taobao",
+            order_no=order_no,
+            status=status.value,
+            recipient="王小明",
+            phone="13800000000",
+            province="浙江省",
+            city="杭州市",
+            district="西湖区",
+            address_detail="文三路 1 号",
+            paid=True,
+        )
         for n, (sku, qty) in enumerate(lines, 1):
             product = ids[sku]
-            order.lines.append(OrderLine(line_no=n, sku=sku, product_id=product.id,
-                                         title=product.name, quantity=qty,
-                                         unit_price=Decimal("10")))
+            order.lines.append(
+                OrderLine(
+                    line_no=n,
+                    sku=sku,
+                    product_id=product.id,
+                    title=product.name,
+                    quantity=qty,
+                    unit_price=Decimal("10"),
+                )
+            )
         for severity, reason in remarks:
-            order.findings.append(Finding(rule="test", field="remark", reason=reason,
-                                          severity=severity))
+            order.findings.append(
+                Finding(rule="test", field="remark", reason=reason, severity=severity)
+            )
         session.add(order)
         session.flush()
         return order.id

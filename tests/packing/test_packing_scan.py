@@ -42,7 +42,9 @@ def _status(db, order_id: int) -> str:
 def test_open_by_order_number_shows_lines_and_quantities(db, order_id) -> None:
     view = open_for_packing(db, "3901000000000000001")
     assert [(ln.sku, ln.quantity, ln.scanned) for ln in view.lines] == [
-        ("MUG-01", 2, 0), ("TEA-02", 1, 0)]
+        ("MUG-01", 2, 0),
+        ("TEA-02", 1, 0),
+    ]
     assert view.blocked_reason == ""
 
 
@@ -82,11 +84,14 @@ def test_quantity_prefix_ticks_several_units(db, order_id) -> None:
     assert result.view.lines[0].scanned == 2
 
 
-@pytest.mark.parametrize(("code", "words"), [
-    (UNKNOWN, "未知条码"),
-    (VASE, "不是本订单的商品"),
-    ("5032783267860", "应为 3"),
-])
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (UNKNOWN, "未知条码"),
+        (VASE, "不是本订单的商品"),
+        ("5032783267860", "应为 3"),
+    ],
+)
 def test_wrong_scans_are_refused_stored_and_change_nothing(db, order_id, code, words) -> None:
     result = scan(db, order_id, code)
     assert not result.accepted
@@ -148,8 +153,14 @@ def test_kill_minus_nine_loses_no_scan(db, db_url, order_id) -> None:
         print(scan(db, {order_id}, {UNKNOWN!r}).accepted, flush=True)
         sys.stdin.read()
     """)
-    child = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, env={**os.environ})
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
     assert child.stdout.readline().strip() == "True"
     assert child.stdout.readline().strip() == "False"
     os.kill(child.pid, signal.SIGKILL)
@@ -160,3 +171,15 @@ def test_kill_minus_nine_loses_no_scan(db, db_url, order_id) -> None:
     assert view.status == Status.PACKING
     with db.reading() as session:
         assert [e.accepted for e in session.scalars(select(ScanEvent))] == [True, False]
+
+
+def test_order_on_the_intake_stop_list_cannot_be_packed(db, order_id) -> None:
+    from app.intake.stop_list import stop
+
+    scan(db, order_id, MUG)
+    with db.transaction() as session:
+        stop(session, order_id, "买家已在平台取消")
+    result = scan(db, order_id, MUG)
+    assert not result.accepted
+    assert "拦截" in result.reason
+    assert result.view.lines[0].scanned == 1

@@ -29,10 +29,15 @@ def test_slip_lists_ordered_shipped_and_backordered(db) -> None:
     text = page.extract_text()
     assert "装箱单" in text and "青花瓷花瓶" in text
     tokens = text.split()
-    rows = {sku: tokens[tokens.index(sku) + 1:tokens.index(sku) + 4]
-            for sku in ("MUG-01", "TEA-02", "VASE-03")}
-    assert rows == {"MUG-01": ["2", "1", "1"], "TEA-02": ["1", "1", "0"],
-                    "VASE-03": ["1", "0", "1"]}
+    rows = {
+        sku: tokens[tokens.index(sku) + 1 : tokens.index(sku) + 4]
+        for sku in ("MUG-01", "TEA-02", "VASE-03")
+    }
+    assert rows == {
+        "MUG-01": ["2", "1", "1"],
+        "TEA-02": ["1", "1", "0"],
+        "VASE-03": ["1", "0", "1"],
+    }
     assert "缺货商品到货后另行发出" in text
     assert round(float(page.mediabox.width)) == 420  # A5: 148 mm
 
@@ -48,6 +53,8 @@ def test_slip_barcode_scans_back_to_the_order_number(db) -> None:
 def test_print_packing_slip_command(db, db_url, tmp_path, capsys) -> None:
     _partly_packed(db)
     out = tmp_path / "slip.pdf"
-    assert main(["--db", db_url, "print", "packing-slip", "3905000000000000001",
-                 "--out", str(out)]) == 0
+    assert (
+        main(["--db", db_url, "print", "packing-slip", "3905000000000000001", "--out", str(out)])
+        == 0
+    )
     assert out.read_bytes().startswith(b"%PDF")

@@ -35,17 +35,47 @@ from app.packing.weighing import (
 @pytest.fixture
 def catalogue(db) -> None:
     make_products(db)
-    add_packaging(db, "S", "小纸箱", inner_mm=(200, 150, 100), max_weight=Decimal("5"),
-                  tare=Decimal("0.100"), stock=10)
-    add_packaging(db, "M", "中纸箱", inner_mm=(300, 250, 200), max_weight=Decimal("10"),
-                  tare=Decimal("0.200"), stock=10)
-    add_packaging(db, "L", "大纸箱", inner_mm=(450, 350, 350), max_weight=Decimal("15"),
-                  tare=Decimal("0.350"), stock=10)
-    add_packaging(db, "HS", "加强纸箱", kind="strong", inner_mm=(500, 400, 400),
-                  max_weight=Decimal("30"), tare=Decimal("0.600"), stock=3)
+    add_packaging(
+        db,
+        "S",
+        "小纸箱",
+        inner_mm=(200, 150, 100),
+        max_weight=Decimal("5"),
+        tare=Decimal("0.100"),
+        stock=10,
+    )
+    add_packaging(
+        db,
+        "M",
+        "中纸箱",
+        inner_mm=(300, 250, 200),
+        max_weight=Decimal("10"),
+        tare=Decimal("0.200"),
+        stock=10,
+    )
+    add_packaging(
+        db,
+        "L",
+        "大纸箱",
+        inner_mm=(450, 350, 350),
+        max_weight=Decimal("15"),
+        tare=Decimal("0.350"),
+        stock=10,
+    )
+    add_packaging(
+        db,
+        "HS",
+        "加强纸箱",
+        kind="strong",
+        inner_mm=(500, 400, 400),
+        max_weight=Decimal("30"),
+        tare=Decimal("0.600"),
+        stock=3,
+    )
     add_packaging(db, "PAPER", "牛皮纸填充", kind="filling", stock=50)
-    add_packaging(db, "FOAM", "气泡膜", kind="filling", protective=True,
-                  tare=Decimal("0.050"), stock=50)
+    add_packaging(
+        db, "FOAM", "气泡膜", kind="filling", protective=True, tare=Decimal("0.050"), stock=50
+    )
 
 
 def _packed(db, lines, order_no="3902000000000000001", codes=()) -> int:

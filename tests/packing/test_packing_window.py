@@ -15,8 +15,12 @@ from ui.windows.packing import PackingWindow
 @pytest.fixture
 def window(db, qtbot):
     make_products(db)
-    make_order(db, "3904000000000000001", [("MUG-01", 2), ("TEA-02", 1)],
-               remarks=[("warn", "买家要求发顺丰"), ("hold", "不应显示的挂起原因")])
+    make_order(
+        db,
+        "3904000000000000001",
+        [("MUG-01", 2), ("TEA-02", 1)],
+        remarks=[("warn", "买家要求发顺丰"), ("hold", "不应显示的挂起原因")],
+    )
     add_packaging(db, "S", "小纸箱", inner_mm=(300, 250, 200), tare=Decimal("0.1"), stock=5)
     w = PackingWindow(db)
     qtbot.addWidget(w)
@@ -81,3 +85,39 @@ def test_clerk_counts_for_the_day(window, qtbot) -> None:
     _type(qtbot, window, MUG)
     _type(qtbot, window, UNKNOWN)
     qtbot.waitUntil(lambda: "错扫 1 次" in window.stats.text(), timeout=2000)
+
+
+def test_waybill_prints_automatically_only_when_the_desk_says_so(
+    window, qtbot, monkeypatch, tmp_path
+) -> None:
+    from app.packing import desk
+
+    printed: list[int] = []
+    monkeypatch.setattr(
+        desk,
+        "print_waybill_to",
+        lambda db, order_id, folder: printed.append(order_id) or tmp_path / "w.pdf",
+    )
+    _type(qtbot, window, "3904000000000000001")
+    for code in (MUG, MUG, TEA):
+        _type(qtbot, window, code)
+    qtbot.keyClick(window.scan_input, Qt.Key.Key_F2)
+    _type(qtbot, window, "1.10kg")
+    assert printed == []
+
+    desk.set_auto_print(window._db, True)
+    _type(qtbot, window, "9kg")  # outside the tolerance: never printed
+    assert printed == []
+    _type(qtbot, window, "1.10kg")
+    assert printed == [window._view.order_id]
+    assert "面单已打印" in window.banner.text()
+
+
+def test_auto_print_setting_is_per_desk(db, monkeypatch) -> None:
+    from app.packing import desk
+
+    monkeypatch.setenv("PACKDESK_DESK", "desk-1")
+    desk.set_auto_print(db, True)
+    assert desk.auto_print_enabled(db)
+    monkeypatch.setenv("PACKDESK_DESK", "desk-2")
+    assert not desk.auto_print_enabled(db)

@@ -27,12 +27,15 @@ def test_ean13_check_digit_function() -> None:
     assert ean13_check_digit("690123456789") == "2"
 
 
-@pytest.mark.parametrize(("raw", "kind"), [
-    ("]E05032783267863", "ean13"),
-    ("96385074", "ean8"),
-    ("036000291452", "upca"),
-    ("]C0MUG-01", "text"),
-])
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("]E05032783267863", "ean13"),
+        ("96385074", "ean8"),
+        ("036000291452", "upca"),
+        ("]C0MUG-01", "text"),
+    ],
+)
 def test_symbology_prefix_is_stripped_and_kind_found(raw: str, kind: str) -> None:
     parsed = parse_scan(raw)
     assert parsed.ok, parsed.error
@@ -61,7 +64,10 @@ def test_gs1_128_from_scanner_with_group_separators() -> None:
     parsed = parse_scan(f"]C10109501101530003{GS}10AB12{GS}21XYZ9")
     assert parsed.ok
     assert [(e.ai, e.value) for e in parsed.elements] == [
-        ("01", "09501101530003"), ("10", "AB12"), ("21", "XYZ9")]
+        ("01", "09501101530003"),
+        ("10", "AB12"),
+        ("21", "XYZ9"),
+    ]
     assert parsed.gtin == "09501101530003"
     assert "9501101530003" in parsed.lookup_codes
 

@@ -50,7 +50,8 @@ def test_print_queue_prints_to_pdf_and_shows_the_stop_banner(shop, qtbot, tmp_pa
                "SF", "SF1234567890123")
     out = tmp_path / "w.pdf"
     window.print_to_file(str(out), window.selected_orders())
-    qtbot.waitUntil(lambda: out.exists() and "已打印" in window.message.text(), timeout=10000)
+    qtbot.waitUntil(window.idle, timeout=10000)
+    assert "已打印 1 张面单" in window.message.text()
     assert "陈静" in read_pdf.text(out.read_bytes())[0]
     row = next(window.model.row_at(r) for r in range(2)
                if window.model.row_at(r).order_no == "8801001")

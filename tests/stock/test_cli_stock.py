@@ -30,8 +30,7 @@ def test_receive_reserve_cancel_and_check(db, db_url, shop, capsys, tmp_path):
         order_no = session.get(Order, order_id).order_no
 
     slip = tmp_path / "slip.pdf"
-    assert _run(db_url, "stock", "receive", "CUP", "10", "--bin", "B-02", "--slip",
-                str(slip)) == 0
+    assert _run(db_url, "stock", "receive", "CUP", "10", "--bin", "B-02", "--slip", str(slip)) == 0
     assert slip.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
 
@@ -70,8 +69,7 @@ def test_adjust_without_reason_is_a_usage_error_and_unknown_sku_is_bad_input(db_
     assert _run(db_url, "stock", "adjust", "NOPE", "1", "--reason", "测试") == 3
 
 
-def test_count_by_scanning_and_approval_from_the_command_line(db, db_url, shop, capsys,
-                                                              tmp_path):
+def test_count_by_scanning_and_approval_from_the_command_line(db, db_url, shop, capsys, tmp_path):
     shop.product("CUP", on_hand=5, bin="A-01")
     out = tmp_path / "count.pdf"
     assert _run(db_url, "count", "start", "A-01", "--out", str(out)) == 0
@@ -79,8 +77,10 @@ def test_count_by_scanning_and_approval_from_the_command_line(db, db_url, shop, 
     assert _run(db_url, "stock", "adjust", "CUP", "-1", "--reason", "破损") == 1
 
     assert _run(db_url, "count", "scan", "1", "CUP", "CUP", "CUP", "CUP") == 0
-    assert _run(db_url, "count", "approve", "1", "--supervisor", "主管老周",
-                "--reason", "月度盘点") == 0
+    assert (
+        _run(db_url, "count", "approve", "1", "--supervisor", "主管老周", "--reason", "月度盘点")
+        == 0
+    )
     assert "差异 -1" in capsys.readouterr().out
     assert _run(db_url, "stock", "--json") == 0
     assert json.loads(capsys.readouterr().out)[0]["on_hand"] == 4

@@ -49,7 +49,10 @@ def test_pick_list_is_sorted_by_bin_and_sums_the_batch(db, shop):
         picks = pick_list(session, numbers)
 
     assert [(r.bin, r.sku, r.quantity) for r in picks.rows] == [
-        ("A-01", "CUP", 3), ("B-07", "VASE", 1), ("C-03", "TEA", 1)]
+        ("A-01", "CUP", 3),
+        ("B-07", "VASE", 1),
+        ("C-03", "TEA", 1),
+    ]
     pdf = render_pick_list(picks)
     text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert text.index("A-01") < text.index("B-07") < text.index("C-03")

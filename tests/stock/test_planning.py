@@ -36,14 +36,38 @@ def test_abc_from_shipped_revenue_of_the_last_twelve_months(db, shop):
     old = shop.product("OLD", on_hand=100, price="500.00")
     now = datetime(2026, 12, 1, tzinfo=UTC)
     with db.transaction() as session:
-        post_move(session, product_id=big, kind="ship", on_hand_delta=-10, reason="发货",
-                  at=now - timedelta(days=30))
-        post_move(session, product_id=mid, kind="ship", on_hand_delta=-10, reason="发货",
-                  at=now - timedelta(days=30))
-        post_move(session, product_id=small, kind="ship", on_hand_delta=-10, reason="发货",
-                  at=now - timedelta(days=30))
-        post_move(session, product_id=old, kind="ship", on_hand_delta=-10, reason="发货",
-                  at=now - timedelta(days=400))
+        post_move(
+            session,
+            product_id=big,
+            kind="ship",
+            on_hand_delta=-10,
+            reason="发货",
+            at=now - timedelta(days=30),
+        )
+        post_move(
+            session,
+            product_id=mid,
+            kind="ship",
+            on_hand_delta=-10,
+            reason="发货",
+            at=now - timedelta(days=30),
+        )
+        post_move(
+            session,
+            product_id=small,
+            kind="ship",
+            on_hand_delta=-10,
+            reason="发货",
+            at=now - timedelta(days=30),
+        )
+        post_move(
+            session,
+            product_id=old,
+            kind="ship",
+            on_hand_delta=-10,
+            reason="发货",
+            at=now - timedelta(days=400),
+        )
         assert classify_products(session, now) == {big: "A", mid: "B", small: "C", old: "C"}
 
 
@@ -89,19 +113,43 @@ def test_forecast_of_a_product_reads_its_shipments(db, shop):
     now = datetime(2026, 9, 30, 4, tzinfo=UTC)
     with db.transaction() as session:
         for i in range(1, 57):
-            post_move(session, product_id=pid, kind="ship", on_hand_delta=-2, reason="发货",
-                      at=now - timedelta(days=i))
+            post_move(
+                session,
+                product_id=pid,
+                kind="ship",
+                on_hand_delta=-2,
+                reason="发货",
+                at=now - timedelta(days=i),
+            )
         forecast = forecast_product(session, pid, now)
     assert forecast.next_week == 14
 
 
 def test_alerts_and_suggested_quantity_respect_safety_stock_and_moq():
-    calm = PlanFigures(available=50, reorder_point=20, safety_stock=5, forecast_per_week=14,
-                       lead_time_days=7, moq=1)
-    low = PlanFigures(available=20, reorder_point=20, safety_stock=5, forecast_per_week=14,
-                      lead_time_days=7, moq=1)
-    empty = PlanFigures(available=3, reorder_point=20, safety_stock=5, forecast_per_week=0,
-                        lead_time_days=7, moq=50)
+    calm = PlanFigures(
+        available=50,
+        reorder_point=20,
+        safety_stock=5,
+        forecast_per_week=14,
+        lead_time_days=7,
+        moq=1,
+    )
+    low = PlanFigures(
+        available=20,
+        reorder_point=20,
+        safety_stock=5,
+        forecast_per_week=14,
+        lead_time_days=7,
+        moq=1,
+    )
+    empty = PlanFigures(
+        available=3,
+        reorder_point=20,
+        safety_stock=5,
+        forecast_per_week=0,
+        lead_time_days=7,
+        moq=50,
+    )
     assert alert_of(calm) is Alert.NONE and suggested_quantity(calm) == 0
     assert alert_of(low) is Alert.REORDER
     # safety 5 + 14 days of 2 a day = 33, less 20 available

@@ -120,3 +120,21 @@ def test_every_ledger_row_carries_user_time_and_reason(db, shop):
         moves = session.query(StockMove).filter_by(product_id=pid).all()
     assert [m.kind for m in moves] == ["receipt", "reserve"]
     assert all(m.user and m.reason and m.at.tzinfo is not None for m in moves)
+
+
+def test_shipping_after_a_count_found_less_never_drives_stock_negative(db, shop):
+    """Regression: 5 reserved, a count found only 2; handover used to ship 5 and leave -3."""
+    pid = shop.product("CUP", on_hand=5)
+    order_id = shop.order(("CUP", 5))
+    _reserve(db, order_id)
+    with db.transaction() as session:
+        post_move(session, product_id=pid, kind="count", on_hand_delta=-3, reason="盘点为 2")
+
+    with db.transaction() as session:
+        shipped = ship_order_stock(session, session.get(Order, order_id), "tester")
+
+    assert [s.quantity for s in shipped] == [2]
+    cached, ledger = _figures(db, pid)
+    assert cached == ledger
+    assert (ledger.on_hand, ledger.reserved) == (0, 0)
+    assert _reserve(db, order_id).lines[0].backordered == 3

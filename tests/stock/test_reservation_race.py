@@ -69,8 +69,15 @@ def test_conditional_update_gives_the_loser_insufficient_stock(db, shop):
     def desk(i: int):
         with db.transaction() as session:
             start.wait()
-            post_move(session, product_id=pid, kind="reserve", reserved_delta=1,
-                      order_id=order_ids[i], reason="抢最后一件", only_if_available=True)
+            post_move(
+                session,
+                product_id=pid,
+                kind="reserve",
+                reserved_delta=1,
+                order_id=order_ids[i],
+                reason="抢最后一件",
+                only_if_available=True,
+            )
             return "reserved"
 
     outcomes = _run_in_two_threads(desk)

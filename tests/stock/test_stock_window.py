@@ -53,3 +53,35 @@ def test_alerts_only_and_refresh_in_the_background(db, shop, qtbot):
     window.refresh_button.click()
     qtbot.waitUntil(lambda: window.refresh_button.isEnabled(), timeout=10000)
     assert window.model.data(window.model.index(0, Column.ABC)) == "C"
+
+
+def test_cycle_count_dialog_counts_by_scanning_and_needs_a_supervisor(db, shop, qtbot):
+    from PySide6.QtCore import Qt
+
+    from app.stock.figures import stock_of
+    from ui.dialogs.cycle_count import CycleCountDialog
+
+    pid = shop.product("CUP-1", on_hand=3, bin="A-01")
+    dialog = CycleCountDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.bin_box.setCurrentText("A-01")
+    dialog.start_button.click()
+    assert dialog.scan_edit.isEnabled()
+
+    for _ in range(2):
+        qtbot.keyClicks(dialog.scan_edit, "CUP-1")
+        qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.scan_edit, "NOPE-9")
+    qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+    assert "NOPE-9" in dialog.message.text()
+    assert dialog.lines.data(dialog.lines.index(0, 4)) == "-1"
+
+    dialog.approve_button.click()
+    assert "主管" in dialog.message.text() and dialog.approve_button.isEnabled()
+
+    dialog.supervisor_edit.setText("主管老周")
+    dialog.reason_edit.setText("月度盘点")
+    dialog.approve_button.click()
+    assert not dialog.approve_button.isEnabled()
+    with db.reading() as session:
+        assert stock_of(session, pid).on_hand == 2

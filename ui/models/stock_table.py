@@ -32,8 +32,15 @@ class Column(IntEnum):
     SUGGESTED = 11
 
 
-NUMERIC = {Column.ON_HAND, Column.RESERVED, Column.AVAILABLE, Column.REORDER_POINT,
-           Column.SAFETY, Column.FORECAST, Column.SUGGESTED}
+NUMERIC = {
+    Column.ON_HAND,
+    Column.RESERVED,
+    Column.AVAILABLE,
+    Column.REORDER_POINT,
+    Column.SAFETY,
+    Column.FORECAST,
+    Column.SUGGESTED,
+}
 
 # Role for the whole StockRow snapshot of a row.
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -62,17 +69,26 @@ def _headers() -> dict[Column, str]:
 
 def _alert_words() -> dict[Alert, str]:
     tr = QCoreApplication.translate
-    return {Alert.NONE: "", Alert.REORDER: tr("StockTable", "到达补货点"),
-            Alert.SAFETY: tr("StockTable", "低于安全库存")}
+    return {
+        Alert.NONE: "",
+        Alert.REORDER: tr("StockTable", "到达补货点"),
+        Alert.SAFETY: tr("StockTable", "低于安全库存"),
+    }
 
 
 def _cell(row: StockRow, column: Column, alerts: dict[Alert, str]) -> object:
     values = {
-        Column.SKU: row.sku, Column.NAME: row.name, Column.BIN: row.bin,
-        Column.ON_HAND: row.on_hand, Column.RESERVED: row.reserved,
-        Column.AVAILABLE: row.available, Column.REORDER_POINT: row.reorder_point,
-        Column.SAFETY: row.safety_stock, Column.ABC: row.abc_class or "-",
-        Column.FORECAST: row.forecast_next_week, Column.ALERT: alerts[row.alert],
+        Column.SKU: row.sku,
+        Column.NAME: row.name,
+        Column.BIN: row.bin,
+        Column.ON_HAND: row.on_hand,
+        Column.RESERVED: row.reserved,
+        Column.AVAILABLE: row.available,
+        Column.REORDER_POINT: row.reorder_point,
+        Column.SAFETY: row.safety_stock,
+        Column.ABC: row.abc_class or "-",
+        Column.FORECAST: row.forecast_next_week,
+        Column.ALERT: alerts[row.alert],
         Column.SUGGESTED: row.suggested or "",
     }
     return values[column]

@@ -40,7 +40,8 @@ class DemandChart(QChartView):
         history.setName(self.tr("实际销量（件/天）"))
         history.setPen(QPen(QColor("#1f77b4"), 2))
         start = (forecast.forecast[0][0] if forecast.forecast else date.today()) - timedelta(
-            days=HISTORY_DAYS + 1)
+            days=HISTORY_DAYS + 1
+        )
         first_ahead = forecast.forecast[0][0] if forecast.forecast else date.today()
         shown = [(d, q) for d, q in forecast.history if start <= d < first_ahead - timedelta(1)]
         for day, quantity in shown:
@@ -61,8 +62,10 @@ class DemandChart(QChartView):
         y_axis.setLabelFormat("%d")
         values = [q for _d, q in shown] + [q for _d, q in forecast.forecast]
         last = forecast.forecast[-1][0] if forecast.forecast else first_ahead
-        x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(start))),
-                        QDateTime.fromMSecsSinceEpoch(int(_ms(last))))
+        x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(_ms(start))),
+            QDateTime.fromMSecsSinceEpoch(int(_ms(last))),
+        )
         y_axis.setRange(0, max(values, default=1) * 1.15 or 1)
         self._chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -70,6 +73,8 @@ class DemandChart(QChartView):
             self._chart.addSeries(series)
             series.attachAxis(x_axis)
             series.attachAxis(y_axis)
-        self._chart.setTitle(self.tr("需求: 周季节性 × 趋势 %1 × 节日峰值 %2")
-                             .replace("%1", f"{forecast.trend:.2f}")
-                             .replace("%2", f"{forecast.festival_lift:.1f}"))
+        self._chart.setTitle(
+            self.tr("需求: 周季节性 × 趋势 %1 × 节日峰值 %2")
+            .replace("%1", f"{forecast.trend:.2f}")
+            .replace("%2", f"{forecast.festival_lift:.1f}")
+        )

@@ -123,6 +123,14 @@ class FlowScene(QGraphicsScene):
             self._text(item, line, node.cx, y + LINE_MM * 0.3, LINE_MM, room, QColor(text))
             y += LINE_MM * 1.3
 
+    def mark(self, key: str, words: str, colour: str) -> None:
+        """A small tag in the top-left corner of a node, e.g. 最慢 on the slowest step."""
+        node = self._layout.node(key)
+        tag = QGraphicsSimpleTextItem(words, self.node_items[key])
+        tag.setFont(_font(2.4))
+        tag.setBrush(QColor(colour))
+        tag.setPos(_px(node.left + 1.2), _px(node.top + 0.6))
+
     @staticmethod
     def _text(
         parent: QGraphicsItem,

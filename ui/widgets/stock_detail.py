@@ -19,10 +19,15 @@ class MovesModel(QAbstractTableModel):
         super().__init__(parent)
         self._moves: list[MoveView] = []
         tr = QCoreApplication.translate
-        self._headers = [tr("StockMoves", "时间"), tr("StockMoves", "类型"),
-                         tr("StockMoves", "在库变动"), tr("StockMoves", "预留变动"),
-                         tr("StockMoves", "库位"), tr("StockMoves", "操作人"),
-                         tr("StockMoves", "原因")]
+        self._headers = [
+            tr("StockMoves", "时间"),
+            tr("StockMoves", "类型"),
+            tr("StockMoves", "在库变动"),
+            tr("StockMoves", "预留变动"),
+            tr("StockMoves", "库位"),
+            tr("StockMoves", "操作人"),
+            tr("StockMoves", "原因"),
+        ]
 
     def set_moves(self, moves: list[MoveView]) -> None:
         self.beginResetModel()
@@ -44,9 +49,15 @@ class MovesModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         m = self._moves[index.row()]
-        values = (local_time(m.at), m.kind_label, f"{m.on_hand_delta:+d}" if m.on_hand_delta
-                  else "", f"{m.reserved_delta:+d}" if m.reserved_delta else "", m.bin, m.user,
-                  m.reason)
+        values = (
+            local_time(m.at),
+            m.kind_label,
+            f"{m.on_hand_delta:+d}" if m.on_hand_delta else "",
+            f"{m.reserved_delta:+d}" if m.reserved_delta else "",
+            m.bin,
+            m.user,
+            m.reason,
+        )
         return values[index.column()]
 
 
@@ -59,8 +70,7 @@ class StockDetailView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.moves)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.
-                                                           ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.chart = DemandChart()
 
@@ -73,8 +83,13 @@ class StockDetailView(QWidget):
         r = detail.row
         self.title.setText(
             self.tr("%1 %2  库位 %3  在库 %4  预留 %5  可用 %6  ABC %7")
-            .replace("%1", r.sku).replace("%2", r.name).replace("%3", r.bin or "-")
-            .replace("%4", str(r.on_hand)).replace("%5", str(r.reserved))
-            .replace("%6", str(r.available)).replace("%7", r.abc_class or "-"))
+            .replace("%1", r.sku)
+            .replace("%2", r.name)
+            .replace("%3", r.bin or "-")
+            .replace("%4", str(r.on_hand))
+            .replace("%5", str(r.reserved))
+            .replace("%6", str(r.available))
+            .replace("%7", r.abc_class or "-")
+        )
         self.moves.set_moves(list(detail.moves))
         self.chart.show_forecast(detail.forecast)

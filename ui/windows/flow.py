@@ -29,7 +29,7 @@ from app.documents.flow_sheet import flow_sheet_pdf
 from app.errors import PackDeskError
 from app.flow.annotations import exception_words, step_lines
 from app.flow.figures import FlowFigures, flow_figures, last_change
-from app.flow.layout import build_layout
+from app.flow.layout import ALERT_COLOUR, build_layout
 from app.flow.steps import STEP_BY_KEY
 from ui.widgets.flow_scene import FlowScene
 from ui.worker import run_in_thread
@@ -170,6 +170,8 @@ class FlowWindow(QWidget):
             for key, row in rows.items()
         }
         self.scene.draw({k: step_lines(r) for k, r in rows.items()}, looks, tips)
+        if figures.slowest:
+            self.scene.mark(figures.slowest, self.tr("最慢"), ALERT_COLOUR)
         self.why.setText(self.tr("最慢（相对目标）：") + figures.why if figures.why else "")
         self.state.setText(self.tr("已更新"))
         if self._again:

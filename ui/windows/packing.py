@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import current_user, data_dir
+from app.config import current_user
 from app.errors import PackDeskError
-from app.packing import desk, station, weighing
-from app.packing.scale import parse_scale_line, read_serial_scale
+from app.packing.scale import parse_scale_line
 from app.packing.service import clerk_stats, open_for_packing, override_scan, scan
 from app.packing.views import PackingView
 from ui.dialogs.packing_override import SupervisorOverrideDialog
 from ui.models.packing_lines import PackingLinesModel
+from ui.widgets.parcel_panel import ParcelPanel
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,6 @@ class PackingWindow(QWidget):
         super().__init__(parent)
         self._db = db
         self._view: PackingView | None = None
-        self._parcel: station.ParcelView | None = None
         self._quantity = 1
         self.status = "waiting"
         self.setAutoFillBackground(True)
@@ -95,8 +94,8 @@ class PackingWindow(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
-        self.parcel_info = QLabel(self)
-        self.parcel_info.setWordWrap(True)
+        self.parcel_info = ParcelPanel(db, self)
+        self.parcel_info.said.connect(self._said)
         self.stats = QLabel(self)
         self.stats.setFont(_font(13))
         keys = QLabel(
@@ -130,14 +129,14 @@ class PackingWindow(QWidget):
 
     def _bind_keys(self) -> None:
         bindings = {
-            "F2": self._accept_box,
-            "F4": self._tick_next,
-            "F6": lambda: self._qc(True),
-            "F7": lambda: self._qc(False),
-            "F8": self._read_scale,
+            "F2": self.parcel_info.accept_box,
+            "F4": self.parcel_info.tick_next,
+            "F6": lambda: self.parcel_info.quality(True),
+            "F7": lambda: self.parcel_info.quality(False),
+            "F8": self.parcel_info.read_scale,
             "F9": self._override_scan,
-            "F10": self._override_weight,
-            "F11": self._next_parcel,
+            "F10": self.parcel_info.override_weight,
+            "F11": self.parcel_info.next_parcel,
             "Esc": self._close_order,
         }
         for key, slot in bindings.items():
@@ -148,6 +147,11 @@ class PackingWindow(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.scan_input.setFocus()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        """A hidden desk does not query its counts; they refresh when it shows again."""
+        self._stats_timer.stop()
+        super().hideEvent(event)
 
     def _on_enter(self) -> None:
         text = self.scan_input.text().strip()
@@ -165,17 +169,13 @@ class PackingWindow(QWidget):
             self._view is not None and not self._view.complete and not self._view.blocked_reason
         )
         if _WEIGHT.search(text) and self._view is not None:
-            self._record_weight(str(parse_scale_line(text)))
+            self.parcel_info.record_weight(str(parse_scale_line(text)))
         elif open_order and _QUANTITY.match(text):
             self._quantity = int(text)
             self._say("waiting", self.tr("下一次扫描数量：×{0}").format(self._quantity))
         elif text.upper().startswith("BOX ") and self._view is not None:
             _, code, *reason = text.split(maxsplit=2)
-            self._parcel = station.choose_packaging(
-                self._db, self._view.order_id, code, reason=" ".join(reason)
-            )
-            self._show_parcel()
-            self._say("good", self.tr("已选箱子 {0}").format(code))
+            self.parcel_info.choose_box(code, " ".join(reason))
         elif not open_order:
             self._open(text)
         else:
@@ -215,73 +215,6 @@ class PackingWindow(QWidget):
                 f"{result.reason}  ({result.view.units_scanned}/{result.view.units_expected})",
             )
 
-    # -- parcel checks --------------------------------------------------------------------
-
-    def _run(self, action, done_words: str) -> None:
-        if self._view is None:
-            self._problem(self.tr("请先打开订单"))
-            return
-        try:
-            self._parcel = action()
-        except PackDeskError as exc:
-            self._problem(str(exc))
-            return
-        self._show_parcel()
-        self._say("good", done_words)
-
-    def _accept_box(self) -> None:
-        self._run(
-            lambda: station.choose_packaging(self._db, self._view.order_id),
-            self.tr("已用建议的箱子"),
-        )
-
-    def _tick_next(self) -> None:
-        step = self._parcel.next_step if self._parcel else "placed"
-        if step in ("", "qc"):
-            self._problem(self.tr("清单已完成，请质检（F6/F7）"))
-            return
-        self._run(
-            lambda: station.tick_step(self._db, self._view.order_id, step),
-            self.tr("已完成：{0}").format(station.STEP_LABELS[step]),
-        )
-
-    def _qc(self, passed: bool) -> None:
-        words = self.tr("质检合格") if passed else self.tr("质检不合格，已记返工，请重新打包")
-        self._run(
-            lambda: station.quality_check(
-                self._db, self._view.order_id, intact=passed, label_matches=passed
-            ),
-            words,
-        )
-        if not passed and self._parcel is not None:
-            self._say("problem", words)
-
-    def _record_weight(self, kg: str) -> None:
-        self._run(
-            lambda: weighing.record_weight(self._db, self._view.order_id, kg),
-            self.tr("重量 {0} kg").format(kg),
-        )
-        if self._parcel is None or self._parcel.weight_state != "blocked":
-            self._maybe_auto_print()
-            return
-        self._problem(
-            self.tr("重量 {0} kg 与应有 {1} kg 不符，需主管放行（F10）").format(
-                self._parcel.weight, self._parcel.expected_weight
-            )
-        )
-
-    def _read_scale(self) -> None:
-        port, baud = desk.scale_port(self._db)
-        if not port:
-            self._problem(self.tr("未设置秤的串口；请直接输入重量，如 1.25kg"))
-            return
-        try:
-            kg = read_serial_scale(port, baud)
-        except (PackDeskError, OSError) as exc:
-            self._problem(str(exc))
-            return
-        self._record_weight(str(kg))
-
     def _override_scan(self) -> None:
         if self._view is None:
             return
@@ -313,51 +246,13 @@ class PackingWindow(QWidget):
         if result.completed:
             self._load_parcel()
 
-    def _override_weight(self) -> None:
-        if self._view is None:
-            return
-        dialog = SupervisorOverrideDialog(self.tr("主管放行重量"), None, self)
-        if dialog.exec() != SupervisorOverrideDialog.DialogCode.Accepted:
-            return
-        self._run(
-            lambda: weighing.override_weight(
-                self._db, self._view.order_id, dialog.supervisor.text(), dialog.reason.text()
-            ),
-            self.tr("主管已放行重量"),
-        )
-        self._maybe_auto_print()
-
-    def _next_parcel(self) -> None:
-        self._run(
-            lambda: station.start_next_parcel(self._db, self._view.order_id),
-            self.tr("已开始下一个包裹"),
-        )
-
-    def _maybe_auto_print(self) -> None:
-        if (
-            self._view is None
-            or not self._view.complete
-            or not self._parcel
-            or not self._parcel.weight_ok
-            or not desk.auto_print_enabled(self._db)
-        ):
-            return
-        try:
-            path = desk.print_waybill_to(self._db, self._view.order_id, data_dir() / "waybills")
-        except (PackDeskError, ImportError) as exc:
-            self._problem(self.tr("面单自动打印失败：{0}").format(exc))
-            return
-        self._say("good", self.tr("面单已打印：{0}").format(path.name))
-
     def _load_parcel(self) -> None:
-        self._parcel = station.parcel_view(self._db, self._view.order_id)
-        self._show_parcel()
+        self.parcel_info.load(self._view.order_id, self._view.complete)
 
     # -- showing --------------------------------------------------------------------------
 
     def _close_order(self) -> None:
         self._view = None
-        self._parcel = None
         self._quantity = 1
         self.lines_model.set_lines(())
         self._show_waiting()
@@ -365,52 +260,23 @@ class PackingWindow(QWidget):
     def _show_waiting(self) -> None:
         self.header.setText(self.tr("等待扫描订单"))
         self.remarks.clear()
-        self.parcel_info.clear()
+        self.parcel_info.forget()
         self._say("waiting", self.tr("请扫描订单号、拣货单或商品条码"))
 
     def _show_order(self, view: PackingView) -> None:
         self._view = view
-        self._parcel = None
         self._quantity = 1
         self.lines_model.set_lines(view.lines)
         self._show_header()
         self.remarks.setText("\n".join(f"⚠ {r}" for r in view.remarks))
-        self.parcel_info.clear()
+        self.parcel_info.forget()
+        self.parcel_info.attach(view.order_id, view.complete)
 
     def _show_header(self) -> None:
         v = self._view
         self.header.setText(
             self.tr("订单 {0} · {1} · {2} · {3}/{4} 件").format(
                 v.order_no, v.recipient, v.status_label, v.units_scanned, v.units_expected
-            )
-        )
-
-    def _show_parcel(self) -> None:
-        p = self._parcel
-        if p is None:
-            return
-        ticks = " ".join(
-            ("✔" if i < p.checklist_done else "☐") + station.STEP_LABELS[s]
-            for i, s in enumerate(station.STEPS)
-        )
-        qc = {"passed": "✔", "failed": "✘"}.get(p.qc_state, "☐") + self.tr("质检")
-        self.parcel_info.setText(
-            self.tr(
-                "包裹 {0} · 建议 {1} + {2}（{3}）· 已选 {4} + {5}\n"
-                "重量 {6} kg · 应为 {7} kg · 体积重 {8} kg · 返工 {9} 次\n{10} {11}"
-            ).format(
-                p.parcel_no,
-                p.proposed_box or "—",
-                p.proposed_filling or "—",
-                "；".join(p.box_reasons),
-                p.box_code or "—",
-                p.filling_code or "—",
-                p.weight or "—",
-                p.expected_weight or "—",
-                p.volumetric_weight or "—",
-                p.rework_count,
-                ticks,
-                qc,
             )
         )
 
@@ -430,6 +296,12 @@ class PackingWindow(QWidget):
         window.setColor(QPalette.ColorRole.Window, QColor(COLOURS[state]))
         self.setPalette(window)
         self.status = state
+
+    def _said(self, state: str, words: str) -> None:
+        if state == "problem":
+            self._problem(words)
+        else:
+            self._say(state, words)
 
     def _problem(self, words: str) -> None:
         self._say("problem", words)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.db.engine import Database
 from app.stock.views import refresh_plans, stock_detail
+from ui.dialogs.cycle_count import CycleCountDialog
 from ui.models.stock_table import Column, StockTableModel
 from ui.widgets.stock_detail import StockDetailView
 from ui.worker import run_in_thread
@@ -46,6 +47,7 @@ class StockWindow(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.alerts_only = QCheckBox(self.tr("只看预警"))
         self.refresh_button = QPushButton(self.tr("重算 ABC 与预测"))
+        self.count_button = QPushButton(self.tr("循环盘点…"))
         self.status = QLabel()
 
         self.table = QTableView()
@@ -66,6 +68,7 @@ class StockWindow(QWidget):
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.alerts_only)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.count_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -82,6 +85,7 @@ class StockWindow(QWidget):
         self.filter_edit.textChanged.connect(self._pause.start)
         self.alerts_only.toggled.connect(self.apply_filter)
         self.refresh_button.clicked.connect(self.refresh_planning)
+        self.count_button.clicked.connect(self.open_count)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.apply_filter()
@@ -96,6 +100,11 @@ class StockWindow(QWidget):
 
     def show_product(self, product_id: int) -> None:
         self.detail.show_detail(stock_detail(self.db, product_id))
+
+    def open_count(self) -> None:
+        dialog = CycleCountDialog(self.db, self)
+        dialog.finished.connect(self.apply_filter)
+        dialog.open()
 
     def refresh_planning(self) -> None:
         self.refresh_button.setEnabled(False)

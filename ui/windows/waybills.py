@@ -36,6 +36,7 @@ class WaybillsWindow(QWidget):
     def __init__(self, db, parent=None) -> None:
         super().__init__(parent)
         self.db = db
+        self._job = None
 
         self.size_box = QComboBox()
         self.size_box.addItems(list(SIZES))
@@ -158,7 +159,15 @@ class WaybillsWindow(QWidget):
             self._show_error(exc)
             self.refresh()
 
-        run_in_thread(self, lambda: self._render(orders, reason), done, failed)
+        self._job = run_in_thread(self, lambda: self._render(orders, reason), done, failed)
+        self._job.destroyed.connect(self._job_gone)
+
+    def _job_gone(self, *_args) -> None:
+        self._job = None
+
+    def idle(self) -> bool:
+        """No print job running or waiting to be cleaned up (tests wait for this)."""
+        return self._job is None
 
     def _print_to_pdf(self) -> None:
         orders = self._need_selection()

@@ -1,0 +1,1 @@
+"""The packing desk: scanning, parcels, packaging, weighing, and the clerk counts."""
