@@ -24,9 +24,24 @@ from app.db.models import Product  # noqa: E402
 from app.intake.service import import_files  # noqa: E402
 from app.verification.service import verify_orders  # noqa: E402
 
-ORDER_HEADER = ["订单编号", "买家会员名", "买家应付货款", "买家应付邮费", "买家实际支付金额", "订单状态",
-                "买家留言", "收货人姓名", "收货地址", "联系手机", "订单创建时间", "订单付款时间",
-                "宝贝标题", "宝贝总数量", "店铺名称", "订单备注"]
+ORDER_HEADER = [
+    "订单编号",
+    "买家会员名",
+    "买家应付货款",
+    "买家应付邮费",
+    "买家实际支付金额",
+    "订单状态",
+    "买家留言",
+    "收货人姓名",
+    "收货地址",
+    "联系手机",
+    "订单创建时间",
+    "订单付款时间",
+    "宝贝标题",
+    "宝贝总数量",
+    "店铺名称",
+    "订单备注",
+]
 ITEM_HEADER = ["订单编号", "标题", "价格", "购买数量", "商品属性", "订单状态", "商家编码"]
 TARGET_RATIO = 1.0
 ADDRESSES = [
@@ -42,8 +57,10 @@ ADDRESSES = [
 def write_pair(folder: Path, orders: int) -> list[Path]:
     """Invented orders with 1 to 4 lines; a few have bad phones, addresses or totals."""
     order_path, item_path = folder / "ExportOrderList.csv", folder / "ExportOrderDetailList.csv"
-    with order_path.open("w", encoding="gb18030", newline="") as of, \
-            item_path.open("w", encoding="gb18030", newline="") as itf:
+    with (
+        order_path.open("w", encoding="gb18030", newline="") as of,
+        item_path.open("w", encoding="gb18030", newline="") as itf,
+    ):
         ow, iw = csv.writer(of), csv.writer(itf)
         ow.writerow(ORDER_HEADER)
         iw.writerow(ITEM_HEADER)
@@ -54,13 +71,38 @@ def write_pair(folder: Path, orders: int) -> list[Path]:
             phone = f"139{i % 100000000:08d}" if i % 53 else f"139{i % 1000:07d}"
             address = ADDRESSES[i % len(ADDRESSES)].format(n=i % 500)
             remark = "不要发邮政" if i % 11 == 0 else ""
-            ow.writerow([f'="{no}"', f"tb_buyer_{i}", f"{39 * count}.00", "10.00",
-                         f"{total}.00", "买家已付款，等待卖家发货", remark, f"收货人{i % 997}",
-                         address, phone, "2026-11-30 10:15:02", "2026-11-30 10:16:40",
-                         "手工陶瓷杯", str(count), "青瓷小铺", ""])
+            ow.writerow(
+                [
+                    f'="{no}"',
+                    f"tb_buyer_{i}",
+                    f"{39 * count}.00",
+                    "10.00",
+                    f"{total}.00",
+                    "买家已付款，等待卖家发货",
+                    remark,
+                    f"收货人{i % 997}",
+                    address,
+                    phone,
+                    "2026-11-30 10:15:02",
+                    "2026-11-30 10:16:40",
+                    "手工陶瓷杯",
+                    str(count),
+                    "青瓷小铺",
+                    "",
+                ]
+            )
             for n in range(count):
-                iw.writerow([f"\t{no}", "手工陶瓷杯", "39.00", "1", f"颜色分类:色{n}",
-                             "买家已付款，等待卖家发货", f"CUP-{n:03d}"])
+                iw.writerow(
+                    [
+                        f"\t{no}",
+                        "手工陶瓷杯",
+                        "39.00",
+                        "1",
+                        f"颜色分类:色{n}",
+                        "买家已付款，等待卖家发货",
+                        f"CUP-{n:03d}",
+                    ]
+                )
     return [order_path, item_path]
 
 
@@ -77,8 +119,17 @@ def main(argv: list[str] | None = None) -> int:
         paths = write_pair(folder, orders)
         db = Database(f"sqlite:///{folder / 'bench.sqlite3'}")
         with db.transaction() as session:
-            session.add_all([Product(sku=f"CUP-{n:03d}", name="手工陶瓷杯", spec=f"颜色分类:色{n}",
-                                     price=Decimal("39.00")) for n in range(4)])
+            session.add_all(
+                [
+                    Product(
+                        sku=f"CUP-{n:03d}",
+                        name="手工陶瓷杯",
+                        spec=f"颜色分类:色{n}",
+                        price=Decimal("39.00"),
+                    )
+                    for n in range(4)
+                ]
+            )
 
         started, cpu = time.perf_counter(), time.process_time()
         import_files(db, paths)
@@ -94,12 +145,16 @@ def main(argv: list[str] | None = None) -> int:
     ratio = verify_s / import_s
     print(f"orders: {orders:,}")
     print(f"import (floor): {import_s:.2f} s, {orders / import_s:,.0f} orders/s")
-    print(f"verify:         {verify_s:.2f} s, {orders / verify_s:,.0f} orders/s "
-          f"({report.verified:,} verified, {report.held:,} held)")
+    print(
+        f"verify:         {verify_s:.2f} s, {orders / verify_s:,.0f} orders/s "
+        f"({report.verified:,} verified, {report.held:,} held)"
+    )
     print(f"ratio verify/import: {ratio:.2f} (target <= {TARGET_RATIO})")
     # The development machines are shared; CPU time shows the cost without other load.
-    print(f"cpu time: import {import_cpu:.2f} s, verify {verify_cpu:.2f} s, "
-          f"ratio {verify_cpu / import_cpu:.2f}")
+    print(
+        f"cpu time: import {import_cpu:.2f} s, verify {verify_cpu:.2f} s, "
+        f"ratio {verify_cpu / import_cpu:.2f}"
+    )
     return 0
 
 

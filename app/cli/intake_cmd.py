@@ -21,8 +21,7 @@ def register(subparsers) -> None:
     p.set_defaults(handler=handle_import)
 
     catalog = subparsers.add_parser("catalog", help="the product catalogue")
-    catalog_sub = catalog.add_subparsers(dest="catalog_command", metavar="COMMAND",
-                                         required=True)
+    catalog_sub = catalog.add_subparsers(dest="catalog_command", metavar="COMMAND", required=True)
     c = catalog_sub.add_parser("import", help="import products from CSV/XLSX")
     c.add_argument("file", metavar="FILE")
     c.add_argument("--format", choices=FORMATS, default="auto")
@@ -35,22 +34,26 @@ def handle_import(db: Database, args: argparse.Namespace) -> int:
     if args.report:
         write_report_csv(report, args.report)
     if args.json:
-        print_json({
-            "files": report.files,
-            "platform": report.platform,
-            "encoding": report.encoding,
-            "encodings": report.encodings,
-            "stored": report.stored,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "held_cancelled": report.cancelled_held,
-            "stopped": report.stopped,
-            "refused": report.refused,
-        })
+        print_json(
+            {
+                "files": report.files,
+                "platform": report.platform,
+                "encoding": report.encoding,
+                "encodings": report.encodings,
+                "stored": report.stored,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "held_cancelled": report.cancelled_held,
+                "stopped": report.stopped,
+                "refused": report.refused,
+            }
+        )
         return 0
     print(f"编码 {', '.join(f'{f}: {e}' for f, e in report.encodings.items())}")
-    print(f"新订单 {report.stored}，已更新 {report.updated}，无变化 {report.unchanged}，"
-          f"拒绝 {len(report.refused)} 行")
+    print(
+        f"新订单 {report.stored}，已更新 {report.updated}，无变化 {report.unchanged}，"
+        f"拒绝 {len(report.refused)} 行"
+    )
     for refused in report.refused:
         print(f"  {refused}")
     return 0
@@ -61,8 +64,10 @@ def handle_catalog_import(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
         return 0
-    print(f"{report.file}（{report.format}，{report.encoding}）：新增 {report.added}，"
-          f"更新 {report.updated}，无变化 {report.unchanged}，拒绝 {len(report.refused)} 行")
+    print(
+        f"{report.file}（{report.format}，{report.encoding}）：新增 {report.added}，"
+        f"更新 {report.updated}，无变化 {report.unchanged}，拒绝 {len(report.refused)} 行"
+    )
     for refused in report.refused:
         print(f"  {refused}")
     return 0

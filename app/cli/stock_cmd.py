@@ -18,6 +18,7 @@ from app.stock.planning import refresh_planning
 from app.stock.receiving import adjust_stock, receive_goods
 from app.stock.replenishment import export_proposal, proposal_for_supplier
 from app.stock.reservation import STATE_LABELS, reserve_order
+from app.stock.shortages import handle_shortage
 
 
 def register(subparsers) -> None:
@@ -55,6 +56,12 @@ def register(subparsers) -> None:
     reserve = subparsers.add_parser("reserve", help="reserve stock for an order's lines")
     reserve.add_argument("order_no")
     reserve.add_argument("--json", action="store_true", help="machine-readable output")
+    reserve.add_argument(
+        "--restock-pdf",
+        type=Path,
+        metavar="FILE.pdf",
+        help="write the purchase request for what is short",
+    )
     reserve.set_defaults(handler=handle_reserve)
 
     cancel = subparsers.add_parser("cancel", help="cancel an order and release its stock")
@@ -154,11 +161,25 @@ def handle_refresh(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_reserve(db: Database, args: argparse.Namespace) -> int:
+    """Reserve, and for what is short ask the supplier and tell the customer (once)."""
     with db.transaction() as session:
-        result = reserve_order(session, find_order(session, args.order_no), current_user())
+        order = find_order(session, args.order_no)
+        result = reserve_order(session, order, current_user())
+        shortage = (
+            None if result.complete else handle_shortage(session, order, result, current_user())
+        )
+    if args.restock_pdf and shortage and shortage.requests:
+        from app.documents.restock_request import render_restock_request
+
+        args.restock_pdf.write_bytes(render_restock_request(list(shortage.requests)))
     if args.json:
         print_json(
-            {"order_no": result.order_no, "complete": result.complete, "lines": list(result.lines)}
+            {
+                "order_no": result.order_no,
+                "complete": result.complete,
+                "lines": list(result.lines),
+                "restock": list(shortage.requests) if shortage else [],
+            }
         )
         return EXIT_OK
     for line in result.lines:
@@ -166,6 +187,8 @@ def handle_reserve(db: Database, args: argparse.Namespace) -> int:
             f"{line.line_no}\t{line.sku}\t{STATE_LABELS[line.state]}\t订购 {line.ordered}"
             f"\t预留 {line.reserved}\t缺货 {line.backordered}"
         )
+    for request in shortage.requests if shortage else ():
+        print(f"采购申请 {request.sku} × {request.quantity}，预计 {request.expected_on} 到货")
     return EXIT_OK
 
 

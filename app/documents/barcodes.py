@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from barcode.codex import Code128, Gs1_128
 from barcode.ean import EuropeanArticleNumber13
@@ -89,6 +90,7 @@ def gs1_check_digit(digits: str) -> int:
     return (10 - total % 10) % 10
 
 
+@lru_cache(maxsize=256)
 def encode_code128(data: str) -> Encoded:
     try:
         modules = Code128(data).build()[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from datetime import date
 
 from reportlab.graphics import renderPDF
@@ -23,8 +24,9 @@ from app.db.engine import Database
 from app.db.types import utcnow
 from app.documents.fonts import register_cjk_font
 from app.documents.page import A4, mm
+from app.documents.text_fit import wrap
 from app.shipping.notices import carrier_label
-from app.tracking.daily_figures import DailyFigures, daily_figures
+from app.tracking.daily_figures import PATTERN_DAYS, DailyFigures, daily_figures
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +156,23 @@ def draw_daily_report(canvas: Canvas, figures: DailyFigures) -> None:
     renderPDF.draw(feedback, canvas, mm(15), height - mm(140) - CHART_H)
     exceptions = _vertical(font, "未结物流异常（按规则）", list(figures.open_exceptions), BAR)
     renderPDF.draw(exceptions, canvas, mm(15), height - mm(208) - CHART_H)
+    _patterns(canvas, font, figures, height - mm(280))
+
+
+def _patterns(canvas: Canvas, font: str, figures: DailyFigures, y: float) -> None:
+    """Packing complaints per clerk: a short list the supervisor reads, not a chart."""
+    canvas.setFillColor(INK)
+    canvas.setFont(font, 11)
+    canvas.drawString(mm(15), y, f"打包相关反馈（按打包员，近 {PATTERN_DAYS} 天）")
+    canvas.setFont(font, 10)
+    text = (
+        "；".join(
+            f"{clerk} {category} {n} 次" for clerk, category, n in figures.packing_patterns[:8]
+        )
+        or "无"
+    )
+    for i, line in enumerate(wrap(text, font, 10, A4.width_pt - mm(30))[:2]):
+        canvas.drawString(mm(15), y - mm(6) * (i + 1), line)
 
 
 def daily_report_pdf(figures: DailyFigures) -> bytes:
@@ -172,15 +191,10 @@ def render_daily_report(db: Database, day: date) -> bytes:
         figures = daily_figures(session, day)
         names = {code: carrier_label(session, code) for code, _ in figures.shipped_by_carrier}
         names |= {code: carrier_label(session, code) for code, _ in figures.late_by_carrier}
-    figures = DailyFigures(
-        day=figures.day,
-        shipped=figures.shipped,
+    figures = replace(
+        figures,
         shipped_by_carrier=tuple((names[c], n) for c, n in figures.shipped_by_carrier),
         late_by_carrier=tuple((names[c], n) for c, n in figures.late_by_carrier),
-        open_exceptions=figures.open_exceptions,
-        feedback_by_category=figures.feedback_by_category,
-        compensation_total=figures.compensation_total,
-        compensation_by_cause=figures.compensation_by_cause,
     )
     log.info("daily report for %s: %d shipped, %d late", day, figures.shipped, figures.late)
     return daily_report_pdf(figures)

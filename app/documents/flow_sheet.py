@@ -17,6 +17,7 @@ from datetime import date, datetime
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -29,6 +30,7 @@ from app.documents.flow_drawing import (
     SLOWEST,
     UNVISITED,
     VISITED,
+    ChartFrame,
     draw_chart,
     fit_frame,
 )
@@ -43,7 +45,7 @@ from app.flow.annotations import (
     step_lines,
 )
 from app.flow.figures import FlowFigures, flow_figures
-from app.flow.layout import ALERT_COLOUR, PATH_COLOUR, build_layout
+from app.flow.layout import ALERT_COLOUR, PATH_COLOUR, FlowLayout, build_layout
 from app.flow.order_path import OrderPath, order_path, path_edges
 from app.flow.reasons import duration_words, hours_words
 from app.flow.steps import STEPS
@@ -80,14 +82,20 @@ def _chart_area(c: Canvas, width: float, height: float, font: str, title: str, s
     c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 26 * k, sub)
     c.setFillColor(colors.black)
     layout = build_layout()
-    frame = fit_frame(
+    return layout, chart_frame(layout, width, height)
+
+
+def chart_frame(layout: FlowLayout, width: float, height: float) -> ChartFrame:
+    """Where the chart goes on a page: between header and footer, both scaled with the page."""
+    k = width / SIZES["a4"][0]
+    header, footer = HEADER_MM * k, FOOTER_MM * k
+    return fit_frame(
         layout,
         mm(MARGIN_MM),
-        height - mm(MARGIN_MM + HEADER_MM),
+        height - mm(MARGIN_MM + header),
         width - 2 * mm(MARGIN_MM),
-        height - mm(2 * MARGIN_MM + HEADER_MM + FOOTER_MM),
+        height - mm(2 * MARGIN_MM + header + footer),
     )
-    return layout, frame
 
 
 def render_flow_sheet(figures: FlowFigures, size: str = "a4") -> bytes:
@@ -131,16 +139,19 @@ def render_flow_sheet(figures: FlowFigures, size: str = "a4") -> bytes:
 
 
 def _slowest_footer(c: Canvas, width: float, font: str, figures: FlowFigures) -> None:
+    """The slowest step's sentence in a red box, and the footnote under it."""
     k = width / SIZES["a4"][0]
-    y = mm(MARGIN_MM) + mm(FOOTER_MM) * k - mm(9) * k
     if figures.slowest:
+        bottom, box_width = mm(MARGIN_MM + 7 * k), width - 2 * mm(MARGIN_MM)
         c.setStrokeColor(RED)
         c.setFillColor(colors.HexColor("#ffebee"))
         c.setLineWidth(1)
-        c.rect(mm(MARGIN_MM), y - 6 * k, width - 2 * mm(MARGIN_MM), 20 * k, stroke=1, fill=1)
+        c.rect(mm(MARGIN_MM), bottom, box_width, mm(8 * k), stroke=1, fill=1)
+        text = f"最慢（相对目标）：{figures.why}"
+        size = min(11 * k, (box_width - 12) / stringWidth(text, font, 1))
         c.setFillColor(RED)
-        c.setFont(font, 11 * k)
-        c.drawString(mm(MARGIN_MM) + 6, y, f"最慢（相对目标）：{figures.why}")
+        c.setFont(font, size)
+        c.drawString(mm(MARGIN_MM) + 6, bottom + mm(4 * k) - size * 0.35, text)
     c.setFillColor(colors.HexColor("#78909c"))
     c.setFont(font, 7 * k)
     c.drawString(
@@ -148,22 +159,27 @@ def _slowest_footer(c: Canvas, width: float, font: str, figures: FlowFigures) ->
     )
 
 
-def _table_page(
-    c: Canvas, width: float, height: float, font: str, figures: FlowFigures | None
-) -> None:
+def _target_words(step, row) -> str:
+    """The default target in words, or the hours the supervisor set instead."""
+    if step.kind == "decision":
+        return ""
+    if row.target_h == step.target_hours:
+        return step.target_words or "—"
+    return hours_words(row.target_h) if row.target_h is not None else "不设目标"
+
+
+def _table_page(c: Canvas, width: float, height: float, font: str, figures: FlowFigures) -> None:
     k = width / SIZES["a4"][0]
     c.setFont(font, 16 * k)
     c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 12 * k, "流程表（表格图）")
     cell = ParagraphStyle("cell", fontName=font, fontSize=7.5 * k, leading=9.5 * k, wordWrap="CJK")
     head = ["步骤", "做什么", "谁做", "检查什么", "目标时间", "区间内异常"]
     data = [[Paragraph(h, cell) for h in head]]
-    rows = {r.key: r for r in figures.steps} if figures else {}
+    rows = {r.key: r for r in figures.steps}
     for step in STEPS:
-        target = step.target_words or hours_words(rows[step.key].target_h if rows else None)
-        if step.kind == "decision":
-            target = ""
-        row = rows.get(step.key)
-        extra = exception_words(row) if row and step.kind == "step" else ""
+        row = rows[step.key]
+        target = _target_words(step, row)
+        extra = exception_words(row) if step.kind == "step" else ""
         label = ("◇ " if step.kind == "decision" else "") + step.label
         data.append(
             [
@@ -183,7 +199,7 @@ def _table_page(
     for i, step in enumerate(STEPS, 1):
         if step.kind == "decision":
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fff8e1")))
-        if figures and step.key == figures.slowest:
+        if step.key == figures.slowest:
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#ffebee")))
     table.setStyle(TableStyle(style))
     _w, h = table.wrapOn(c, usable, height)

@@ -58,15 +58,19 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)
 def fit(
     text: str, font: str, width: float, max_lines: int, size: float, min_size: float
-) -> tuple[float, list[str]]:
-    """The largest size from `size` down to `min_size` at which `text` fits in `max_lines`."""
+) -> tuple[float, tuple[str, ...]]:
+    """The largest size from `size` down to `min_size` at which `text` fits in `max_lines`.
+
+    Cached: the sender, the carrier and the headings are the same on every label of a batch.
+    """
     current = size
     while True:
         lines = wrap(text, font, current, width)
         if len(lines) <= max_lines:
-            return current, lines
+            return current, tuple(lines)
         if current - 0.5 < min_size:
             break
         current -= 0.5
@@ -76,4 +80,4 @@ def fit(
     while last and text_width(last + _ELLIPSIS, font, current) > width:
         last = last[:-1]
     kept[-1] = last + _ELLIPSIS
-    return current, kept
+    return current, tuple(kept)

@@ -22,7 +22,7 @@ def step_lines(row: StepFigures) -> list[str]:
     if row.kind == "decision":
         return [] if row.no_count is None else [f"否 {row.no_count} 次"]
     if row.median_s is None and row.in_now is None:
-        lines = ["即时完成" if row.passed is not None else "暂无数据"]
+        lines = ["即时完成" if row.passed is not None else "无时间记录"]
         if row.passed is not None:
             lines.insert(0, f"经过 {row.passed}")
     else:

@@ -114,7 +114,10 @@ def flow_figures(
 
 def _figures(session: Session, start: datetime, end: datetime, now: datetime) -> FlowFigures:
     facts, events_by_order = history.load_orders(session, start)
-    in_range = lambda t: t is not None and start <= t < end  # noqa: E731
+
+    def in_range(at: datetime | None) -> bool:
+        return at is not None and start <= at < end
+
     done: dict[str, list[float]] = defaultdict(list)
     waiting: dict[str, list[tuple[int, float]]] = defaultdict(list)
     exceptions: dict[str, Counter] = defaultdict(Counter)
@@ -168,15 +171,24 @@ def _count_late(visits: list[Visit], in_range, target_h, exceptions) -> None:
 
 
 def _notice_figures(notices, in_range, now, done, waiting, exceptions) -> None:
-    """Shipping notices: from queued at handover to sent; failed sends are exceptions."""
+    """Shipping notices per order: from queued at handover until the first one was sent.
+
+    An order may get an SMS and an e-mail; it has been told once either went out. Failed
+    sends are exceptions, one per message.
+    """
+    by_order: dict[int | None, list] = defaultdict(list)
     for notice in notices:
-        if notice.sent_at is not None:
-            if in_range(notice.sent_at):
-                done["notice"].append((notice.sent_at - notice.created_at).total_seconds())
-        else:
-            waiting["notice"].append((0, (now - notice.created_at).total_seconds()))
+        by_order[notice.order_id].append(notice)
         if notice.state == "failed" and in_range(notice.created_at):
             exceptions["notice"]["发送失败"] += 1
+    for order_id, messages in by_order.items():
+        queued = min(m.created_at for m in messages)
+        sent = [m.sent_at for m in messages if m.sent_at is not None]
+        if sent:
+            if in_range(min(sent)):
+                done["notice"].append((min(sent) - queued).total_seconds())
+        else:
+            waiting["notice"].append((order_id or 0, (now - queued).total_seconds()))
 
 
 def _other_tables(session, start, end, now, done, waiting, exceptions, transitions):

@@ -41,6 +41,7 @@ class OrderFacts:
 
 @dataclass(frozen=True)
 class NoticeRow:
+    order_id: int | None
     created_at: datetime
     sent_at: datetime | None
     state: str
@@ -95,10 +96,15 @@ def refused_scans(session: Session, start: datetime, end: datetime) -> list[str]
 
 
 def shipping_notices(session: Session) -> list[NoticeRow]:
-    query = select(OutboxMessage.created_at, OutboxMessage.sent_at, OutboxMessage.state).where(
-        OutboxMessage.kind == NOTICE_KIND
-    )
-    return [NoticeRow(r.created_at, r.sent_at, r.state) for r in session.execute(query)]
+    query = select(
+        OutboxMessage.order_id,
+        OutboxMessage.created_at,
+        OutboxMessage.sent_at,
+        OutboxMessage.state,
+    ).where(OutboxMessage.kind == NOTICE_KIND)
+    return [
+        NoticeRow(r.order_id, r.created_at, r.sent_at, r.state) for r in session.execute(query)
+    ]
 
 
 def hold_reasons(session: Session, order_ids: list[int]) -> list[str]:

@@ -1,7 +1,8 @@
 """The sentence under the slowest step: why orders wait there, taken from the data.
 
 Backordered orders wait for a product: name the SKU most of them lack. Held orders wait for a
-person to fix a finding: name the most common reason. Packing and quality name their refused
+person to fix a finding: name the most common reason. A slow intake means the platform's
+export was imported long after the orders were placed. Packing and quality name their refused
 scans and reworks. Otherwise the sentence gives the wait against the target.
 """
 
@@ -66,6 +67,12 @@ def why_slow(
             reason, count = refused.most_common(1)[0]
             total = sum(refused.values())
             return f"{label}：扫描拒绝 {total} 次，最多的原因：{reason or '未注明'}（{count} 次）"
+
+    if key == "intake":
+        return (
+            f"{label}：从平台下单到导入本系统 P90 {duration_words(row.p90_s)}，"
+            f"目标 {hours_words(row.target_h)}，平台订单导出导入的间隔太长"
+        )
 
     ages = [age for _order, age in waiting.get(key, [])]
     parts = [f"{label}："]

@@ -38,12 +38,24 @@ def targets(session: Session) -> dict[str, float | None]:
 
 def set_target(db: Database, step_key: str, hours: float | None) -> None:
     """Change one step's target (None switches it off)."""
-    if step_key not in STEP_BY_KEY:
-        raise UnknownStep(step_key)
-    if hours is not None and hours <= 0:
-        raise BadInput(f"目标时间必须大于 0 小时: {step_key}={hours}")
+    set_targets(db, {step_key: hours})
+
+
+def current_targets(db: Database) -> dict[str, float | None]:
+    """The targets as the sheet uses them, for the window's settings dialog."""
+    with db.reading() as session:
+        return targets(session)
+
+
+def set_targets(db: Database, hours_by_step: dict[str, float | None]) -> None:
+    """Change several targets together (the settings dialog saves them in one go)."""
+    for key, hours in hours_by_step.items():
+        if key not in STEP_BY_KEY:
+            raise UnknownStep(key)
+        if hours is not None and hours <= 0:
+            raise BadInput(f"目标时间必须大于 0 小时: {key}={hours}")
     with db.transaction() as session:
         saved = dict(settings.get(session, SETTING_KEY, {}) or {})
-        saved[step_key] = hours
+        saved.update(hours_by_step)
         settings.put(session, SETTING_KEY, saved)
-    log.info("flow target of %s set to %s hours", step_key, hours)
+    log.info("flow targets changed: %s", hours_by_step)

@@ -70,5 +70,6 @@ def split_free_text(raw: str) -> AddressParts:
         return AddressParts(parts.province, parts.city, parts.district, parts.detail, postcode)
     parsed = parse_address(text)
     detail = getattr(parsed, "detail", None) or getattr(parsed, "address_detail", "")
-    return AddressParts(parsed.province or "", parsed.city or "", parsed.district or "",
-                        detail or "", postcode)
+    return AddressParts(
+        parsed.province or "", parsed.city or "", parsed.district or "", detail or "", postcode
+    )

@@ -93,8 +93,14 @@ def import_catalog(db: Database, path: Path | str, fmt: str = "auto") -> Catalog
         owners = {p.barcode: p.sku for p in known.values() if p.barcode}
         for row in rows:
             if row.barcode and owners.get(row.barcode, row.sku) != row.sku:
-                refused.append(RefusedRow(sheet.file, row.row, "barcode",
-                                          f"条码 {row.barcode} 已属于商品 {owners[row.barcode]}"))
+                refused.append(
+                    RefusedRow(
+                        sheet.file,
+                        row.row,
+                        "barcode",
+                        f"条码 {row.barcode} 已属于商品 {owners[row.barcode]}",
+                    )
+                )
                 continue
             values = {k: getattr(row, k) for k in ProductRow.__dataclass_fields__ if k != "row"}
             product = known.get(row.sku)
@@ -111,10 +117,24 @@ def import_catalog(db: Database, path: Path | str, fmt: str = "auto") -> Catalog
             if row.barcode:
                 owners[row.barcode] = row.sku
 
-    log.info("catalogue %s (%s): %d added, %d updated, %d unchanged, %d refused",
-             sheet.file, fmt, added, updated, unchanged, len(refused))
-    return CatalogReport(sheet.file, sheet.encoding, fmt, added, updated, unchanged,
-                         sorted(refused, key=lambda r: r.row))
+    log.info(
+        "catalogue %s (%s): %d added, %d updated, %d unchanged, %d refused",
+        sheet.file,
+        fmt,
+        added,
+        updated,
+        unchanged,
+        len(refused),
+    )
+    return CatalogReport(
+        sheet.file,
+        sheet.encoding,
+        fmt,
+        added,
+        updated,
+        unchanged,
+        sorted(refused, key=lambda r: r.row),
+    )
 
 
 def _read_packdesk(sheet: Sheet, refused: list[RefusedRow]) -> list[ProductRow]:
@@ -137,14 +157,22 @@ def _read_packdesk(sheet: Sheet, refused: list[RefusedRow]) -> list[ProductRow]:
             refused.append(RefusedRow(sheet.file, row_no, "SKU", f"SKU {values['sku']} 重复"))
             continue
         seen.add(values["sku"])
-        rows.append(ProductRow(
-            row=row_no, sku=values["sku"], name=values.get("name") or values["sku"],
-            barcode=values.get("barcode") or None, spec=values.get("spec", ""),
-            price=values.get("price", Decimal("0")), weight=values.get("weight", Decimal("0")),
-            length_mm=values.get("length_cm", 0), width_mm=values.get("width_cm", 0),
-            height_mm=values.get("height_cm", 0), fragile=values.get("fragile", False),
-            bin=values.get("bin", ""),
-        ))
+        rows.append(
+            ProductRow(
+                row=row_no,
+                sku=values["sku"],
+                name=values.get("name") or values["sku"],
+                barcode=values.get("barcode") or None,
+                spec=values.get("spec", ""),
+                price=values.get("price", Decimal("0")),
+                weight=values.get("weight", Decimal("0")),
+                length_mm=values.get("length_cm", 0),
+                width_mm=values.get("width_cm", 0),
+                height_mm=values.get("height_cm", 0),
+                fragile=values.get("fragile", False),
+                bin=values.get("bin", ""),
+            )
+        )
     return rows
 
 

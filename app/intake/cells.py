@@ -8,11 +8,9 @@ refused with `CellError`, never "repaired".
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from app.config import desk_timezone
 
@@ -30,6 +28,8 @@ _TIME_FORMATS = (
 _CENT = Decimal("0.01")
 _ZERO = Decimal("0.00")
 _WRAPPERS = frozenset("=\t'`")
+# A cell starting or ending with one of these needs `unwrap`; most cells need nothing.
+NEEDS_UNWRAP = frozenset("=\t'` \r\n\u3000")
 _MONEY_JUNK = str.maketrans("", "", "¥￥,元 ")
 
 
@@ -107,7 +107,8 @@ def timestamp(text: str | None) -> datetime | None:
     return clean_timestamp(unwrap(text))
 
 
-def clean_timestamp(value: str) -> datetime | None:
+def clean_timestamp(value: str, zone: tzinfo | None = None) -> datetime | None:
+    """`timestamp` of an unwrapped cell; `zone` saves looking up the desk zone per cell."""
     if not value:
         return None
     try:
@@ -115,14 +116,8 @@ def clean_timestamp(value: str) -> datetime | None:
     except ValueError:
         parsed = _strptime_any(value)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=_desk_zone(os.environ.get("PACKDESK_TZ")))
+        parsed = parsed.replace(tzinfo=zone or desk_timezone())
     return parsed
-
-
-@lru_cache(maxsize=4)
-def _desk_zone(_setting: str | None) -> tzinfo:
-    """`desk_timezone()`, looked up once per setting: 100k rows ask for it 200k times."""
-    return desk_timezone()
 
 
 def _strptime_any(value: str) -> datetime:

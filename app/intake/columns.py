@@ -33,8 +33,9 @@ class Field:
     level: str = "order"
 
 
-def field(name: str, *headers: str, kind: str = "text", required: bool = False,
-          level: str = "order") -> Field:
+def field(
+    name: str, *headers: str, kind: str = "text", required: bool = False, level: str = "order"
+) -> Field:
     return Field(name, tuple(normalize_header(h) for h in headers), kind, required, level)
 
 
@@ -46,8 +47,9 @@ class Column:
     label: str
 
 
-def resolve(header: list[str], raw_header: list[str], fields: list[Field],
-            file: str) -> list[Column]:
+def resolve(
+    header: list[str], raw_header: list[str], fields: list[Field], file: str
+) -> list[Column]:
     """The columns of `fields` present in `header`; refuse the file if a required one is missing.
 
     When a field has several synonyms present (a newer `修改后的收货地址` next to `收货地址`),

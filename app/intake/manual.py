@@ -81,14 +81,20 @@ def search_products(db: Database, text: str, limit: int = 20) -> list[ProductHit
     with db.reading() as session:
         query = (
             select(Product)
-            .where(or_(Product.sku.ilike(pattern), Product.barcode.ilike(pattern),
-                       Product.name.ilike(pattern)))
-            .order_by((Product.sku == text).desc(), (Product.barcode == text).desc(),
-                      Product.sku)
+            .where(
+                or_(
+                    Product.sku.ilike(pattern),
+                    Product.barcode.ilike(pattern),
+                    Product.name.ilike(pattern),
+                )
+            )
+            .order_by((Product.sku == text).desc(), (Product.barcode == text).desc(), Product.sku)
             .limit(limit)
         )
-        return [ProductHit(p.id, p.sku, p.barcode or "", p.name, p.spec, p.price)
-                for p in session.scalars(query)]
+        return [
+            ProductHit(p.id, p.sku, p.barcode or "", p.name, p.spec, p.price)
+            for p in session.scalars(query)
+        ]
 
 
 def split_address(text: str) -> AddressParts:
@@ -106,8 +112,16 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
     if not phone.valid:
         errors["phone"] = phone.reason or "电话号码无效"
     address = order.address
-    missing = [n for n, v in (("省", address.province), ("市", address.city),
-                              ("区/县", address.district), ("详细地址", address.detail)) if not v]
+    missing = [
+        n
+        for n, v in (
+            ("省", address.province),
+            ("市", address.city),
+            ("区/县", address.district),
+            ("详细地址", address.detail),
+        )
+        if not v
+    ]
     if missing:
         errors["address"] = f"地址缺少：{'、'.join(missing)}"
     if order.channel not in ("phone", "email"):
@@ -116,12 +130,17 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
         errors["lines"] = "请至少添加一件商品"
 
     with db.transaction() as session:
-        products = {p.sku: p for p in session.scalars(
-            select(Product).where(Product.sku.in_([ln.sku for ln in order.lines])))}
+        products = {
+            p.sku: p
+            for p in session.scalars(
+                select(Product).where(Product.sku.in_([ln.sku for ln in order.lines]))
+            )
+        }
         priced = _price_lines(order.lines, products, errors)
         order_no = order.order_no.strip() or _next_order_no(session)
-        if session.scalar(select(Order.id).where(Order.platform == PLATFORM,
-                                                 Order.order_no == order_no)):
+        if session.scalar(
+            select(Order.id).where(Order.platform == PLATFORM, Order.order_no == order_no)
+        ):
             errors["order_no"] = f"订单号 {order_no} 已存在"
         if errors:
             raise FieldErrors(errors)
@@ -134,28 +153,52 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
             remarks.append(f"要求发货日期：{order.requested_ship_date.isoformat()}")
         remarks += [note for _, _, note in priced if note]
         row = Order(
-            platform=PLATFORM, order_no=order_no, recipient=order.recipient.strip(),
-            phone=phone.number, phone_ext=phone.extension,
-            province=address.province, city=address.city, district=address.district,
-            address_detail=address.detail, postcode=address.postcode,
-            address_raw=order.address_raw or " ".join(
-                [address.province, address.city, address.district, address.detail]),
-            goods_total=goods, postage=order.postage, paid_total=goods + order.postage,
-            paid=order.paid, paid_at=now if order.paid else None, created_at=now,
+            platform=PLATFORM,
+            order_no=order_no,
+            recipient=order.recipient.strip(),
+            phone=phone.number,
+            phone_ext=phone.extension,
+            province=address.province,
+            city=address.city,
+            district=address.district,
+            address_detail=address.detail,
+            postcode=address.postcode,
+            address_raw=order.address_raw
+            or " ".join([address.province, address.city, address.district, address.detail]),
+            goods_total=goods,
+            postage=order.postage,
+            paid_total=goods + order.postage,
+            paid=order.paid,
+            paid_at=now if order.paid else None,
+            created_at=now,
             platform_status="电话订单" if order.channel == "phone" else "邮件订单",
-            seller_remark="；".join(remarks), source_file="",
+            seller_remark="；".join(remarks),
+            source_file="",
         )
         for no, (line, price, _) in enumerate(priced, start=1):
             product = products[line.sku]
-            row.lines.append(OrderLine(line_no=no, sku=product.sku, product_id=product.id,
-                                       title=product.name, attributes=product.spec,
-                                       quantity=line.quantity, unit_price=price))
+            row.lines.append(
+                OrderLine(
+                    line_no=no,
+                    sku=product.sku,
+                    product_id=product.id,
+                    title=product.name,
+                    attributes=product.spec,
+                    quantity=line.quantity,
+                    unit_price=price,
+                )
+            )
         record_arrival(row, user=user, at=now, note="手工录入")
         session.add(row)
         session.flush()
         created = CreatedOrder(row.id, order_no, row.paid_total)
-    log.info("manual order %s entered by %s: %d lines, %s", order_no, user,
-             len(order.lines), created.paid_total)
+    log.info(
+        "manual order %s entered by %s: %d lines, %s",
+        order_no,
+        user,
+        len(order.lines),
+        created.paid_total,
+    )
     return created
 
 
@@ -181,6 +224,9 @@ def _price_lines(lines, products, errors) -> list[tuple[ManualLine, Decimal, str
 def _next_order_no(session) -> str:
     """`M` + today's date + a running number: short enough to read out on the phone."""
     prefix = f"M{datetime.now(desk_timezone()).strftime('%Y%m%d')}"
-    count = session.scalar(select(func.count()).select_from(Order).where(
-        Order.platform == PLATFORM, Order.order_no.like(f"{prefix}%")))
+    count = session.scalar(
+        select(func.count())
+        .select_from(Order)
+        .where(Order.platform == PLATFORM, Order.order_no.like(f"{prefix}%"))
+    )
     return f"{prefix}{count + 1:03d}"

@@ -30,14 +30,13 @@ def preview_file(db: Database, path: Path | str, limit: int = 8) -> FilePreview:
     """Raise `FileRefused` for a file that cannot be read at all."""
     sheet = open_sheet(path)
     rows = tuple(tuple(cells) for _, cells in islice(sheet.rows, limit))
-    close = getattr(sheet.rows, "close", None)
-    if close is not None:
-        close()
+    sheet.close()
     try:
         kind = kind_of(db, sheet, "auto", None)
     except FileRefused:
         recognised = ""
     else:
         recognised = kind.label if isinstance(kind, RowwiseFormat) else KIND_LABELS[kind]
-    return FilePreview(str(path), sheet.file, sheet.encoding, tuple(sheet.raw_header), rows,
-                       recognised)
+    return FilePreview(
+        str(path), sheet.file, sheet.encoding, tuple(sheet.raw_header), rows, recognised
+    )

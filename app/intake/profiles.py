@@ -82,8 +82,9 @@ def profile_for_header(db: Database, raw_header: list[str]) -> Profile | None:
     return next((p for p in list_profiles(db) if p.shape == shape), None)
 
 
-def save_profile(db: Database, name: str, mapping: dict[str, str],
-                 raw_header: list[str]) -> Profile:
+def save_profile(
+    db: Database, name: str, mapping: dict[str, str], raw_header: list[str]
+) -> Profile:
     """Save (or replace) a profile; refuse one that misses a required field or a column."""
     name = name.strip()
     if not name:
@@ -91,8 +92,11 @@ def save_profile(db: Database, name: str, mapping: dict[str, str],
     unknown = [f for f in mapping if f not in GENERIC_FIELDS]
     if unknown:
         raise BadInput(f"未知字段：{'、'.join(unknown)}")
-    missing = [GENERIC_FIELDS[f][0] for f, (_, _, req, _) in GENERIC_FIELDS.items()
-               if req and not mapping.get(f)]
+    missing = [
+        GENERIC_FIELDS[f][0]
+        for f, (_, _, req, _) in GENERIC_FIELDS.items()
+        if req and not mapping.get(f)
+    ]
     if missing:
         raise BadInput(f"必须指定这些字段对应的列：{'、'.join(missing)}")
     present = {normalize_header(h) for h in raw_header}
@@ -112,8 +116,13 @@ def save_profile(db: Database, name: str, mapping: dict[str, str],
 def format_of(profile: Profile) -> RowwiseFormat:
     """The profile as a row-per-line format the shared reader understands."""
     fields = [
-        Field(name, (normalize_header(header),), GENERIC_FIELDS[name][1],
-              GENERIC_FIELDS[name][2], GENERIC_FIELDS[name][3])
+        Field(
+            name,
+            (normalize_header(header),),
+            GENERIC_FIELDS[name][1],
+            GENERIC_FIELDS[name][2],
+            GENERIC_FIELDS[name][3],
+        )
         for name, header in profile.mapping.items()
     ]
     return RowwiseFormat("generic", profile.name, fields, _finish_generic, marker="")
@@ -125,13 +134,18 @@ def _finish_generic(order: ParsedOrder) -> None:
         raw = v["address"]
         parts = address.split_free_text(raw)
     else:
-        parts = address.AddressParts(v.get("province", ""), v.get("city", ""),
-                                     v.get("district", ""), v.get("address_detail", ""), "")
-        raw = " ".join(x for x in (parts.province, parts.city, parts.district, parts.detail)
-                       if x)
+        parts = address.AddressParts(
+            v.get("province", ""),
+            v.get("city", ""),
+            v.get("district", ""),
+            v.get("address_detail", ""),
+            "",
+        )
+        raw = " ".join(x for x in (parts.province, parts.city, parts.district, parts.detail) if x)
     if v.get("postcode"):
-        parts = address.AddressParts(parts.province, parts.city, parts.district, parts.detail,
-                                     v["postcode"])
+        parts = address.AddressParts(
+            parts.province, parts.city, parts.district, parts.detail, v["postcode"]
+        )
     goods = v.get("goods_total")
     if goods is None:
         goods = sum((ln.unit_price * ln.quantity for ln in order.lines), ZERO)

@@ -24,6 +24,14 @@ def write_report_csv(report: ImportReport, path: Path | str) -> Path:
         writer = csv.writer(fh)
         writer.writerow(HEADER)
         for r in report.rows:
-            writer.writerow([r.file, r.row, r.order_no, OUTCOME_WORDS.get(r.outcome, r.outcome),
-                             r.column, r.reason])
+            writer.writerow(
+                [
+                    r.file,
+                    r.row,
+                    r.order_no,
+                    OUTCOME_WORDS.get(r.outcome, r.outcome),
+                    r.column,
+                    r.reason,
+                ]
+            )
     return path

@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import partial
 
-from app.intake.cells import CellError, unwrap
+from app.config import desk_timezone
+from app.intake.cells import NEEDS_UNWRAP, CellError, clean_timestamp, unwrap
 from app.intake.columns import READERS, Column
 from app.intake.records import ParsedLine, ParsedOrder, RefusedRow
 from app.intake.tables import Sheet
@@ -22,22 +24,39 @@ log = logging.getLogger(__name__)
 LINE_FIELDS = ("sku", "title", "attributes", "quantity", "unit_price")
 
 
-def read_rows(sheet: Sheet, columns: list[Column],
-              refused: list[RefusedRow]) -> Iterator[tuple[int, dict]]:
+def read_rows(
+    sheet: Sheet, columns: list[Column], refused: list[RefusedRow]
+) -> Iterator[tuple[int, dict]]:
     """Each row's non-empty values by field name; a row with an unreadable cell is refused."""
-    plan = [(c.index, READERS[c.field.kind], c.field.name, c.label) for c in columns]
+    zone = desk_timezone()
+    plan = [
+        (
+            c.index,
+            READERS[c.field.kind]
+            if c.field.kind != "time"
+            else partial(clean_timestamp, zone=zone),
+            c.field.name,
+            c.label,
+        )
+        for c in columns
+    ]
     for row_no, row in sheet.rows:
         values: dict = {}
         bad = None
         for index, read, name, label in plan:
             raw = row[index]
-            if not raw or not (raw := unwrap(raw)):
+            if not raw:
                 continue
+            if raw[0] in NEEDS_UNWRAP or raw[-1] in NEEDS_UNWRAP:
+                raw = unwrap(raw)
+                if not raw:
+                    continue
             try:
                 values[name] = read(raw)
             except CellError as exc:
-                bad = RefusedRow(sheet.file, row_no, label, str(exc),
-                                 order_no=values.get("order_no", ""))
+                bad = RefusedRow(
+                    sheet.file, row_no, label, str(exc), order_no=values.get("order_no", "")
+                )
                 break
         if bad is not None:
             refused.append(bad)
@@ -61,8 +80,9 @@ def group_orders(
     for row_no, values in read_rows(sheet, columns, refused):
         order_no = values.pop("order_no", "")
         if not order_no:
-            refused.append(RefusedRow(sheet.file, row_no, labels.get("order_no", ""),
-                                      "订单号为空"))
+            refused.append(
+                RefusedRow(sheet.file, row_no, labels.get("order_no", ""), "订单号为空")
+            )
             continue
         line_values = {k: values.pop(k) for k in LINE_FIELDS if k in values}
         if has_lines and "quantity" in labels and "quantity" not in line_values:
@@ -84,10 +104,12 @@ def group_orders(
 
 
 def _line_of(values: dict) -> list[ParsedLine]:
-    return [ParsedLine(
-        sku=values.get("sku", ""),
-        title=values.get("title", ""),
-        quantity=values.get("quantity", 1),
-        unit_price=values.get("unit_price", Decimal("0")),
-        attributes=values.get("attributes", ""),
-    )]
+    return [
+        ParsedLine(
+            sku=values.get("sku", ""),
+            title=values.get("title", ""),
+            quantity=values.get("quantity", 1),
+            unit_price=values.get("unit_price", Decimal("0")),
+            attributes=values.get("attributes", ""),
+        )
+    ]

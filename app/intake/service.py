@@ -51,12 +51,41 @@ def import_files(
         raise BadInput(f"未知平台 {platform}，可选：{'、'.join(PLATFORMS)}")
     if not paths:
         raise BadInput("没有选择要导入的文件")
-    sheets = [open_sheet(p) for p in paths]
-    plan = _plan(db, sheets, platform, profile)
-    total = sum(_estimate_rows(s) for s, *_ in plan.taobao_orders + plan.rowwise) or 1
+    sheets: list[Sheet] = []
+    try:
+        for path in paths:
+            sheets.append(open_sheet(path))
+        plan = _plan(db, sheets, platform, profile)
+        refused: list[RefusedRow] = []
+        tally = StoreTally(user=current_user())
+        _store_all(db, plan, refused, tally, on_progress, should_cancel)
+    finally:
+        for sheet in sheets:
+            sheet.close()
 
-    refused: list[RefusedRow] = []
-    tally = StoreTally(user=current_user())
+    report = _report(sheets, plan.platform, tally, refused)
+    log.info(
+        "import of %s (%s): %d stored, %d updated, %d unchanged, %d refused rows",
+        ", ".join(report.files),
+        report.platform,
+        report.stored,
+        report.updated,
+        report.unchanged,
+        len(report.refused),
+    )
+    return report
+
+
+def _store_all(
+    db: Database,
+    plan: _Plan,
+    refused: list[RefusedRow],
+    tally: StoreTally,
+    on_progress: Callable[[int, int], None] | None,
+    should_cancel: Callable[[], bool] | None,
+) -> None:
+    """Every file in one transaction; Cancel between batches rolls all of it back."""
+    total = sum(_estimate_rows(s) for s, *_ in plan.taobao_orders + plan.rowwise) or 1
     done = 0
     with db.transaction() as session:
         titles = taobao.load_titles(session)
@@ -70,15 +99,10 @@ def import_files(
         if should_cancel is not None and should_cancel():
             raise ImportCancelled()
 
-    report = _report(sheets, plan.platform, tally, refused)
-    log.info("import of %s (%s): %d stored, %d updated, %d unchanged, %d refused rows",
-             ", ".join(report.files), report.platform, report.stored, report.updated,
-             report.unchanged, len(report.refused))
-    return report
 
-
-def _plan(db: Database, sheets: list[Sheet], platform: str,
-          profile: str | profiles.Profile | None) -> _Plan:
+def _plan(
+    db: Database, sheets: list[Sheet], platform: str, profile: str | profiles.Profile | None
+) -> _Plan:
     """Decide how each file is read; refuse any file we cannot recognise."""
     plan = _Plan(platform)
     for sheet in sheets:
@@ -100,8 +124,9 @@ def _plan(db: Database, sheets: list[Sheet], platform: str,
     return plan
 
 
-def kind_of(db: Database, sheet: Sheet, platform: str,
-            profile: str | profiles.Profile | None) -> str | RowwiseFormat:
+def kind_of(
+    db: Database, sheet: Sheet, platform: str, profile: str | profiles.Profile | None
+) -> str | RowwiseFormat:
     """How `sheet` is read: a Taobao report kind or a row-wise format; refuse the unknown."""
     if profile is not None or platform == "generic":
         return _generic_format(db, sheet, profile)
@@ -119,12 +144,16 @@ def kind_of(db: Database, sheet: Sheet, platform: str,
     if saved is not None:
         return profiles.format_of(saved)
     shown = "、".join(h for h in sheet.raw_header[:8] if h)
-    raise FileRefused(sheet.file, f"无法识别的表格：不是淘宝、拼多多、京东或 Shopify 的导出，"
-                                  f"也没有保存过匹配的列映射方案（表头：{shown}…）")
+    raise FileRefused(
+        sheet.file,
+        f"无法识别的表格：不是淘宝、拼多多、京东或 Shopify 的导出，"
+        f"也没有保存过匹配的列映射方案（表头：{shown}…）",
+    )
 
 
-def _generic_format(db: Database, sheet: Sheet,
-                    profile: str | profiles.Profile | None) -> RowwiseFormat:
+def _generic_format(
+    db: Database, sheet: Sheet, profile: str | profiles.Profile | None
+) -> RowwiseFormat:
     if isinstance(profile, str):
         profile = profiles.get_profile(db, profile)
     if profile is None:
@@ -134,25 +163,28 @@ def _generic_format(db: Database, sheet: Sheet,
     return profiles.format_of(profile)
 
 
-def _batches(plan: _Plan, refused: list[RefusedRow],
-             titles: dict) -> Iterator[list[ParsedOrder]]:
+def _batches(plan: _Plan, refused: list[RefusedRow], titles: dict) -> Iterator[list[ParsedOrder]]:
     """Parsed orders in batches of one platform each, streaming the large Taobao reports."""
     items = None
     if plan.taobao_items:
         items = {}
         for sheet, columns in plan.taobao_items:
-            for order_no, lines in taobao.read_items(sheet, columns, refused).items():
-                items.setdefault(order_no, []).extend(lines)
+            for order_no, entry in taobao.read_items(sheet, columns, refused).items():
+                if order_no in items:
+                    items[order_no].lines.extend(entry.lines)
+                else:
+                    items[order_no] = entry
     for sheet, columns in plan.taobao_orders:
         yield from _chunked(taobao.read_orders(sheet, columns, refused, items, titles))
     if items:
         item_file = plan.taobao_items[0][0].file
         already = {r.order_no for r in refused if r.order_no}
-        for order_no, lines in items.items():
+        for order_no, entry in items.items():
             if order_no in already:
                 continue
-            refused.append(RefusedRow(item_file, lines[0][0], "订单编号",
-                                      f"订单 {order_no} 不在订单报表中"))
+            refused.append(
+                RefusedRow(item_file, entry.row, "订单编号", f"订单 {order_no} 不在订单报表中")
+            )
 
     for sheet, fmt, columns in plan.rowwise:
         orders = group_orders(sheet, columns, fmt.platform, refused)
@@ -180,10 +212,12 @@ def _estimate_rows(sheet: Sheet) -> int:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
 
 
-def _report(sheets: list[Sheet], platform: str, tally: StoreTally,
-            refused: list[RefusedRow]) -> ImportReport:
-    rows = tally.rows + [RowOutcome(r.file, r.row, r.order_no, "refused", r.column, r.reason)
-                         for r in refused]
+def _report(
+    sheets: list[Sheet], platform: str, tally: StoreTally, refused: list[RefusedRow]
+) -> ImportReport:
+    rows = tally.rows + [
+        RowOutcome(r.file, r.row, r.order_no, "refused", r.column, r.reason) for r in refused
+    ]
     rows.sort(key=lambda r: (r.file, r.row))
     return ImportReport(
         files=tuple(s.file for s in sheets),

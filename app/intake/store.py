@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,14 +29,35 @@ log = logging.getLogger(__name__)
 
 # The Order columns an import sets; comparing them tells an update from a repeat.
 FIELDS = (
-    "buyer", "recipient", "phone", "province", "city", "district", "address_detail",
-    "postcode", "address_raw", "goods_total", "postage", "discount", "paid_total", "paid",
-    "platform_status", "buyer_remark", "seller_remark", "created_at", "paid_at",
+    "buyer",
+    "recipient",
+    "phone",
+    "province",
+    "city",
+    "district",
+    "address_detail",
+    "postcode",
+    "address_raw",
+    "goods_total",
+    "postage",
+    "discount",
+    "paid_total",
+    "paid",
+    "platform_status",
+    "buyer_remark",
+    "seller_remark",
+    "created_at",
+    "paid_at",
 )
 # What a format that lacks a field stores for it.
 DEFAULTS = {name: "" for name in FIELDS} | {
-    "goods_total": Decimal("0"), "postage": Decimal("0"), "discount": Decimal("0"),
-    "paid_total": Decimal("0"), "paid": False, "created_at": None, "paid_at": None,
+    "goods_total": Decimal("0"),
+    "postage": Decimal("0"),
+    "discount": Decimal("0"),
+    "paid_total": Decimal("0"),
+    "paid": False,
+    "created_at": None,
+    "paid_at": None,
 }
 CANCELLED_REASON = "平台上已取消 (cancelled on the platform)"
 _STOPPABLE = {Status.PACKING.value, Status.PACKED.value, Status.LABELLED.value}
@@ -75,41 +97,86 @@ def store_orders(session: Session, orders: list[ParsedOrder], tally: StoreTally)
 def _existing(session: Session, platform: str, numbers: list[str]) -> dict[str, Order]:
     found: dict[str, Order] = {}
     for start in range(0, len(numbers), _LOOKUP_CHUNK):
-        chunk = numbers[start:start + _LOOKUP_CHUNK]
+        chunk = numbers[start : start + _LOOKUP_CHUNK]
         query = select(Order).where(Order.platform == platform, Order.order_no.in_(chunk))
         found.update((o.order_no, o) for o in session.scalars(query))
     return found
 
 
+_ORDER_NAMES = (
+    *FIELDS,
+    "platform",
+    "order_no",
+    "status",
+    "status_since",
+    "imported_at",
+    "source_file",
+    "phone_ext",
+    "province_code",
+    "city_code",
+    "district_code",
+)
+_LINE_NAMES = (
+    "order_id",
+    "line_no",
+    "sku",
+    "product_id",
+    "title",
+    "attributes",
+    "quantity",
+    "unit_price",
+)
+_EVENT_NAMES = ("order_id", "from_status", "to_status", "at", "user", "note")
+_pick_fields = itemgetter(*FIELDS)
+
+
 def _insert_new(session: Session, orders: list[ParsedOrder], tally: StoreTally) -> None:
+    """Orders, their lines and their arrival events as plain tuples (finishers only ever set
+    `Order` fields, so `{**DEFAULTS, **fields}` holds exactly the columns)."""
     if not orders:
         return
     now = utcnow()
-    order_rows = []
-    for o in orders:
-        arrived = o.arrived_at or now
-        order_rows.append({
-            **DEFAULTS,
-            **{k: v for k, v in o.fields.items() if k in DEFAULTS},
-            "platform": o.platform, "order_no": o.order_no, "status": Status.NEW.value,
-            "status_since": arrived, "imported_at": now, "source_file": o.file,
-            "phone_ext": "", "province_code": "", "city_code": "", "district_code": "",
-        })
-    bulk_insert(session, Order.__table__, order_rows)
+    new = Status.NEW.value
+    order_rows = [
+        (
+            *_pick_fields({**DEFAULTS, **o.fields}),
+            o.platform,
+            o.order_no,
+            new,
+            o.arrived_at or now,
+            now,
+            o.file,
+            "",
+            "",
+            "",
+            "",
+        )
+        for o in orders
+    ]
+    bulk_insert(session, Order.__table__, _ORDER_NAMES, order_rows)
     ids = _ids_of(session, orders[0].platform, [o.order_no for o in orders])
 
+    products = tally.products or {}
     line_rows, event_rows = [], []
     for o in orders:
         order_id = ids[o.order_no]
-        line_rows.extend(_line_rows(order_id, o, tally.products))
-        event_rows.append({
-            "order_id": order_id, "from_status": "", "to_status": Status.NEW.value,
-            "at": o.arrived_at or now, "user": tally.user, "note": f"导入 {o.file}",
-        })
+        line_rows.extend(
+            (
+                order_id,
+                no,
+                ln.sku,
+                products.get(ln.sku),
+                ln.title,
+                ln.attributes,
+                ln.quantity,
+                ln.unit_price,
+            )
+            for no, ln in enumerate(o.lines, start=1)
+        )
+        event_rows.append((order_id, "", new, o.arrived_at or now, tally.user, f"导入 {o.file}"))
         tally.rows.append(RowOutcome(o.file, o.row, o.order_no, "stored"))
-    if line_rows:
-        bulk_insert(session, OrderLine.__table__, line_rows)
-    bulk_insert(session, OrderEvent.__table__, event_rows)
+    bulk_insert(session, OrderLine.__table__, _LINE_NAMES, line_rows)
+    bulk_insert(session, OrderEvent.__table__, _EVENT_NAMES, event_rows)
     tally.stored += len(orders)
 
 
@@ -118,9 +185,10 @@ def _ids_of(session: Session, platform: str, numbers: list[str]) -> dict[str, in
     makes SQLite insert row by row when the order of ids must match (~4x slower)."""
     ids: dict[str, int] = {}
     for start in range(0, len(numbers), _LOOKUP_CHUNK):
-        chunk = numbers[start:start + _LOOKUP_CHUNK]
-        query = select(Order.order_no, Order.id).where(Order.platform == platform,
-                                                       Order.order_no.in_(chunk))
+        chunk = numbers[start : start + _LOOKUP_CHUNK]
+        query = select(Order.order_no, Order.id).where(
+            Order.platform == platform, Order.order_no.in_(chunk)
+        )
         ids.update((no, id_) for no, id_ in session.execute(query))
     return ids
 
@@ -128,15 +196,18 @@ def _ids_of(session: Session, platform: str, numbers: list[str]) -> dict[str, in
 def _line_rows(order_id: int, o: ParsedOrder, products: dict[str, int]) -> Iterable[dict]:
     for no, line in enumerate(o.lines, start=1):
         yield {
-            "order_id": order_id, "line_no": no, "sku": line.sku,
-            "product_id": products.get(line.sku), "title": line.title,
-            "attributes": line.attributes, "quantity": line.quantity,
+            "order_id": order_id,
+            "line_no": no,
+            "sku": line.sku,
+            "product_id": products.get(line.sku),
+            "title": line.title,
+            "attributes": line.attributes,
+            "quantity": line.quantity,
             "unit_price": line.unit_price,
         }
 
 
-def _apply_repeat(session: Session, parsed: ParsedOrder, order: Order,
-                  tally: StoreTally) -> None:
+def _apply_repeat(session: Session, parsed: ParsedOrder, order: Order, tally: StoreTally) -> None:
     """The order is known: leave it, update it while open, or hold/stop it if cancelled."""
     changed = _differs(parsed, order)
     newly_cancelled = parsed.cancelled and not _has_cancel_finding(order)
@@ -151,22 +222,23 @@ def _apply_repeat(session: Session, parsed: ParsedOrder, order: Order,
 
     reason = ""
     if newly_cancelled and order.status in OPEN_STATES:
-        order.findings.append(Finding(rule="platform_cancelled", field="platform_status",
-                                      reason=CANCELLED_REASON))
+        order.findings.append(
+            Finding(rule="platform_cancelled", field="platform_status", reason=CANCELLED_REASON)
+        )
         move(order, Status.HELD, user=tally.user, note=CANCELLED_REASON)
         outcome, reason = "held", CANCELLED_REASON
         tally.held += 1
     elif newly_cancelled and order.status in _STOPPABLE:
-        order.findings.append(Finding(rule="platform_cancelled", field="platform_status",
-                                      reason=CANCELLED_REASON))
+        order.findings.append(
+            Finding(rule="platform_cancelled", field="platform_status", reason=CANCELLED_REASON)
+        )
         order.platform_status = parsed.fields.get("platform_status", order.platform_status)
         stop_list.stop(session, order.id, CANCELLED_REASON)
         outcome, reason = "stopped", "已打包/已打面单，已加入拦截清单：" + CANCELLED_REASON
         tally.stopped += 1
     elif changed and order.status not in OPEN_STATES:
         reason = "订单已进入打包或发货，未按新导出修改"
-    tally.rows.append(RowOutcome(parsed.file, parsed.row, parsed.order_no, outcome,
-                                 reason=reason))
+    tally.rows.append(RowOutcome(parsed.file, parsed.row, parsed.order_no, outcome, reason=reason))
 
 
 def _differs(parsed: ParsedOrder, order: Order) -> bool:
@@ -181,8 +253,7 @@ def _has_cancel_finding(order: Order) -> bool:
     return any(f.rule == "platform_cancelled" for f in order.findings)
 
 
-def _update(session: Session, parsed: ParsedOrder, order: Order,
-            products: dict[str, int]) -> None:
+def _update(session: Session, parsed: ParsedOrder, order: Order, products: dict[str, int]) -> None:
     for name in FIELDS:
         if name in parsed.fields:
             setattr(order, name, parsed.fields[name])

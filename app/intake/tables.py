@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -44,10 +44,16 @@ class Sheet:
     raw_header: list[str]
     header: list[str]
     rows: Iterator[tuple[int, list[str]]]
+    closer: Callable[[], None] | None = None
 
     @property
     def file(self) -> str:
         return self.path.name
+
+    def close(self) -> None:
+        """Release the file when its rows were not read to the end."""
+        if self.closer is not None:
+            self.closer()
 
 
 def open_sheet(path: Path | str) -> Sheet:
@@ -95,7 +101,8 @@ def _open_csv(path: Path, encoding: str) -> Sheet:
     fh = path.open(encoding=encoding, newline="")
     reader = csv.reader(fh)
     raw_header: list[str] | None = None
-    for raw_header in reader:
+    header_row = 0
+    for header_row, raw_header in enumerate(reader, start=1):  # noqa: B007 - used below
         if any(cell.strip() for cell in raw_header):
             break
     if not raw_header or not any(cell.strip() for cell in raw_header):
@@ -105,17 +112,19 @@ def _open_csv(path: Path, encoding: str) -> Sheet:
     width = len(raw_header)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
+        """Rows numbered as a spreadsheet shows them (a cell with line breaks is one row)."""
         try:
-            for cells in reader:
-                if not any(cells):
+            for row_no, cells in enumerate(reader, start=header_row + 1):
+                if not cells or (not cells[0] and not any(cells)):
                     continue
                 if len(cells) < width:
                     cells += [""] * (width - len(cells))
-                yield reader.line_num, cells
+                yield row_no, cells
         finally:
             fh.close()
 
-    return Sheet(path, encoding, raw_header, [normalize_header(c) for c in raw_header], rows())
+    header = [normalize_header(c) for c in raw_header]
+    return Sheet(path, encoding, raw_header, header, rows(), closer=fh.close)
 
 
 def _open_xlsx(path: Path) -> Sheet:

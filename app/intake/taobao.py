@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from app.intake import address, title_map
 from app.intake.columns import Column, field, resolve
@@ -71,13 +72,23 @@ def item_columns(sheet: Sheet) -> list[Column]:
     return resolve(sheet.header, sheet.raw_header, ITEM_FIELDS, sheet.file)
 
 
-def read_items(sheet: Sheet, columns: list[Column],
-               refused: list[RefusedRow]) -> dict[str, list[tuple[int, ParsedLine]]]:
-    """Lines by order number, each with its row; identical repeated rows count once."""
-    items: dict[str, list[tuple[int, ParsedLine]]] = {}
+@dataclass(slots=True)
+class ItemLines:
+    """An order's lines from the item report, and the report row where it first appears."""
+
+    row: int
+    lines: list[ParsedLine]
+
+
+def read_items(
+    sheet: Sheet, columns: list[Column], refused: list[RefusedRow]
+) -> dict[str, ItemLines]:
+    """Lines by order number; identical repeated rows count once."""
+    items: dict[str, ItemLines] = {}
     label = next(c.label for c in columns if c.field.name == "order_no")
     for row_no, v in read_rows(sheet, columns, refused):
-        if "order_no" not in v:
+        order_no = v.get("order_no")
+        if not order_no:
             refused.append(RefusedRow(sheet.file, row_no, label, "订单编号为空"))
             continue
         line = ParsedLine(
@@ -87,15 +98,21 @@ def read_items(sheet: Sheet, columns: list[Column],
             unit_price=v.get("unit_price", address.ZERO),
             attributes=v.get("attributes", ""),
         )
-        lines = items.setdefault(v["order_no"], [])
-        if all(line.key() != old.key() for _, old in lines):
-            lines.append((row_no, line))
+        entry = items.get(order_no)
+        if entry is None:
+            items[order_no] = ItemLines(row_no, [line])
+        elif line not in entry.lines:
+            entry.lines.append(line)
     return items
 
 
-def read_orders(sheet: Sheet, columns: list[Column], refused: list[RefusedRow],
-                items: dict[str, list[tuple[int, ParsedLine]]] | None,
-                titles: dict[str, list[tuple[str, int]]]) -> Iterator[ParsedOrder]:
+def read_orders(
+    sheet: Sheet,
+    columns: list[Column],
+    refused: list[RefusedRow],
+    items: dict[str, ItemLines] | None,
+    titles: dict[str, list[tuple[str, int]]],
+) -> Iterator[ParsedOrder]:
     """Orders in file order; with `items` (the pair) lines come from the item report.
 
     A repeated order row is merged into the first. An order of the pair without any item
@@ -114,11 +131,17 @@ def read_orders(sheet: Sheet, columns: list[Column], refused: list[RefusedRow],
         order = ParsedOrder(PLATFORM, order_no, sheet.file, row_no)
         if items is not None:
             found = items.pop(order_no, None)
-            if not found:
-                refused.append(RefusedRow(sheet.file, row_no, labels["order_no"],
-                                          f"订单 {order_no} 在宝贝报表中没有宝贝"))
+            if found is None:
+                refused.append(
+                    RefusedRow(
+                        sheet.file,
+                        row_no,
+                        labels["order_no"],
+                        f"订单 {order_no} 在宝贝报表中没有宝贝",
+                    )
+                )
                 continue
-            order.lines = [line for _, line in found]
+            order.lines = found.lines
         else:
             order.lines = _lines_from_title(values, titles)
         _finish(order, values)

@@ -56,8 +56,11 @@ def remember_title(db: Database, title: str, skus: list[tuple[str, int]]) -> int
         query = (
             select(OrderLine)
             .join(Order)
-            .where(OrderLine.title == title, OrderLine.sku == "",
-                   Order.status.in_([s.value for s in OPEN_STATES]))
+            .where(
+                OrderLine.title == title,
+                OrderLine.sku == "",
+                Order.status.in_([s.value for s in OPEN_STATES]),
+            )
         )
         filled = 0
         for line in session.scalars(query).all():
@@ -67,9 +70,26 @@ def remember_title(db: Database, title: str, skus: list[tuple[str, int]]) -> int
             first_sku, first_per = skus[0]
             line.sku, line.quantity = first_sku.strip(), count * first_per
             for sku, per in skus[1:]:
-                order.lines.append(OrderLine(line_no=next_no, sku=sku.strip(), title=title,
-                                             quantity=count * per))
+                order.lines.append(
+                    OrderLine(line_no=next_no, sku=sku.strip(), title=title, quantity=count * per)
+                )
                 next_no += 1
             filled += 1
     log.info("title %r mapped to %s; %d open order lines filled", title, skus, filled)
     return filled
+
+
+def parse_sku_list(text: str) -> list[tuple[str, int]]:
+    """`CUP-QING*2, BOX-GIFT` -> [("CUP-QING", 2), ("BOX-GIFT", 1)], as a clerk types it."""
+    skus = []
+    for part in text.replace("，", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        sku, _, count = part.replace("×", "*").partition("*")
+        if count and not count.strip().isdigit():
+            raise BadInput(f"「{part}」的数量不是整数")
+        skus.append((sku.strip(), int(count) if count.strip() else 1))
+    if not skus:
+        raise BadInput("请填写至少一个商家编码")
+    return skus

@@ -62,19 +62,21 @@ def read_products(sheet: Sheet, refused: list[RefusedRow], make) -> list:
             continue
         parent = _parent_of(v, by_sku, by_id)
         try:
-            products.append(make(
-                row=row_no,
-                sku=identifier(v["sku"]),
-                name=v.get("name") or v["sku"],
-                barcode=identifier(v.get("barcode", "")) or None,
-                spec=_spec(v),
-                price=money(v.get("sale_price") or v.get("regular_price")),
-                weight=_scaled(_own_or_parent("weight", v, parent), LB_IN_KG, "0.001"),
-                length_mm=int(_scaled(_own_or_parent("length", v, parent), INCH_IN_MM, "1")),
-                width_mm=int(_scaled(_own_or_parent("width", v, parent), INCH_IN_MM, "1")),
-                height_mm=int(_scaled(_own_or_parent("height", v, parent), INCH_IN_MM, "1")),
-                shippable=not (_types(v) & _NOT_SHIPPABLE),
-            ))
+            products.append(
+                make(
+                    row=row_no,
+                    sku=identifier(v["sku"]),
+                    name=v.get("name") or v["sku"],
+                    barcode=identifier(v.get("barcode", "")) or None,
+                    spec=_spec(v),
+                    price=money(v.get("sale_price") or v.get("regular_price")),
+                    weight=_scaled(_own_or_parent("weight", v, parent), LB_IN_KG, "0.001"),
+                    length_mm=int(_scaled(_own_or_parent("length", v, parent), INCH_IN_MM, "1")),
+                    width_mm=int(_scaled(_own_or_parent("width", v, parent), INCH_IN_MM, "1")),
+                    height_mm=int(_scaled(_own_or_parent("height", v, parent), INCH_IN_MM, "1")),
+                    shippable=not (_types(v) & _NOT_SHIPPABLE),
+                )
+            )
         except CellError as exc:
             refused.append(RefusedRow(sheet.file, row_no, "", str(exc)))
     return products
@@ -110,6 +112,8 @@ def _scaled(text: str, factor: Decimal, places: str) -> Decimal:
 
 
 def _spec(v: dict) -> str:
-    pairs = [(v.get("attr1_name"), v.get("attr1_value")), (v.get("attr2_name"),
-                                                            v.get("attr2_value"))]
+    pairs = [
+        (v.get("attr1_name"), v.get("attr1_value")),
+        (v.get("attr2_name"), v.get("attr2_value")),
+    ]
     return ";".join(f"{n}:{val}" for n, val in pairs if n and val)

@@ -113,7 +113,8 @@ def _order_for_code(session: Session, text: str) -> Order:
         .where(Order.status.in_([s.value for s in PACKABLE]))
         .distinct()
     ).all()
-    waiting = [o for o in waiting if not _all_scanned(session, o)]
+    ids = {p.id for p in products}
+    waiting = [o for o in waiting if _still_needs(session, o, ids)]
     if not waiting:
         raise OrderNotFound(text)
     if len(waiting) > 1:
@@ -121,9 +122,14 @@ def _order_for_code(session: Session, text: str) -> Order:
     return waiting[0]
 
 
-def _all_scanned(session: Session, order: Order) -> bool:
+def _still_needs(session: Session, order: Order, product_ids: set[int]) -> bool:
+    """True when the order can be packed now and still lacks a unit of one of these products."""
+    if blocked_reason(session, order):
+        return False
     scanned = scanned_by_line(session, order.id)
-    return all(scanned.get(ln.id, 0) >= ln.quantity for ln in order.lines)
+    return any(
+        ln.product_id in product_ids and scanned.get(ln.id, 0) < ln.quantity for ln in order.lines
+    )
 
 
 def _products_for(session: Session, parsed: ParsedScan) -> list[Product]:
@@ -284,6 +290,7 @@ def _accept(
     if view.complete:
         move(order, Status.PACKED, user=who, note="全部商品已扫描")
         parcels.stamp_packed(session, order)
+        loaded.blocked = blocked_reason(session, order)
         completed = True
         view = loaded.view(session)
         log.info("order %s packed by %s", order.order_no, who)

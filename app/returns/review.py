@@ -55,6 +55,8 @@ def review_return(
         note = reason.strip() + ("（超出政策，人工放行）" if approve and refused else "")
         state = ReturnState(ret.state)
         if not approve:
+            # TODO: goods of a rejected return that already arrived must be sent back to the
+            # customer; that outbound parcel is not modelled yet.
             move_return(ret, ReturnState.REJECTED, action="rejected", user=who, note=note)
         elif state is ReturnState.REQUESTED:
             move_return(ret, ReturnState.APPROVED, action="approved", user=who, note=note)

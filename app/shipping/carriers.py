@@ -44,10 +44,16 @@ def carriers(session: Session, active_only: bool = True) -> list[Carrier]:
 
 
 def get_carrier(session: Session, code: str) -> Carrier:
+    """The carrier with this code; remembered for the session, as a batch asks for it often."""
     ensure_seeded(session)
-    carrier = session.scalar(select(Carrier).where(Carrier.code == code.strip().upper()))
+    code = code.strip().upper()
+    known = session.info.setdefault("carriers_by_code", {})
+    carrier = known.get(code)
     if carrier is None:
-        raise UnknownCarrier(code)
+        carrier = session.scalar(select(Carrier).where(Carrier.code == code))
+        if carrier is None:
+            raise UnknownCarrier(code)
+        known[code] = carrier
     return carrier
 
 

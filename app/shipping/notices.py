@@ -75,6 +75,17 @@ def notice_context(session: Session, order: Order, shipment: Shipment) -> dict[s
     }
 
 
+def _record_expected_date(session: Session, order: Order, shipment: Shipment) -> None:
+    progress = session.get(ParcelProgress, shipment.id)
+    if progress is None:
+        progress = ParcelProgress(shipment_id=shipment.id)
+        session.add(progress)
+    if progress.expected_delivery is None:
+        progress.expected_delivery = expected_delivery(
+            session, shipment.carrier, order.province, shipment.shipped_at
+        )
+
+
 def queue_shipping_notice(session: Session, shipment: Shipment) -> list[OutboxMessage]:
     """Queue the SMS and e-mail shipping notices for one handed-over parcel.
 
@@ -85,14 +96,13 @@ def queue_shipping_notice(session: Session, shipment: Shipment) -> list[OutboxMe
     if shipment.shipped_at is None:
         raise ValueError(f"shipment {shipment.id} has no shipped_at; hand it over first")
 
-    progress = session.get(ParcelProgress, shipment.id)
-    if progress is None:
-        progress = ParcelProgress(shipment_id=shipment.id)
-        session.add(progress)
-    if progress.expected_delivery is None:
-        progress.expected_delivery = expected_delivery(
-            session, shipment.carrier, order.province, shipment.shipped_at
-        )
+    # The handover notifies once per order, with its last parcel; every shipped parcel of
+    # the order still needs its own expected date for the "late" rule.
+    siblings = session.scalars(
+        select(Shipment).where(Shipment.order_id == order.id, Shipment.shipped_at.is_not(None))
+    ).all()
+    for parcel in siblings:
+        _record_expected_date(session, order, parcel)
     session.flush()
 
     tracking_no = shipment.tracking_no or ""
@@ -101,13 +111,18 @@ def queue_shipping_notice(session: Session, shipment: Shipment) -> list[OutboxMe
         return []
 
     context = notice_context(session, order, shipment)
+    others = [p.tracking_no for p in siblings if p.id != shipment.id and p.tracking_no]
+    if others:
+        context["tracking_no"] = "、".join([tracking_no, *others])
     recipients = {"sms": order.phone.strip(), "email": _email_of(order)}
     queued = []
     for channel in settings.get(session, "shipping_notice.channels", DEFAULT_CHANNELS):
         address = recipients.get(channel, "")
-        if not address:
-            log.info("order %s: no %s address, no %s notice", order.order_no, channel, channel)
+        if channel == "sms" and not address:
+            log.warning("order %s has no phone: no shipping SMS", order.order_no)
             continue
+        # Like the confirmation, the e-mail text is queued even without an address: the
+        # CSV export carries it to the platform's bulk-message tool, and SMTP skips it.
         subject, body = message_text(session, f"{KIND}.{channel}", context)
         queued.append(
             enqueue(

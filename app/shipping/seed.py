@@ -245,6 +245,8 @@ def ensure_seeded(session: Session) -> None:
         return
     if session.scalar(select(Carrier.id).limit(1)) is None:
         seed_catalogue(session)
+        # Flushed at once, so a query inside a caller's no_autoflush block still sees them.
+        session.flush()
     settings.put(session, SEEDED_KEY, True)
     session.info[SEEDED_KEY] = True
 

@@ -8,8 +8,12 @@ hand, 5 reserved, a count to 3, and "reserve" three times leaves exactly 3 reser
 
 Each top-up is one conditional UPDATE through `post_move(only_if_available=True)`: when two
 desks race for the last unit, one UPDATE wins, the other finds too few available, re-reads,
-and reports the line as backordered. Moving the order to CONFIRMED or BACKORDERED is the
-caller's job (the confirm service); this module only reserves and reports.
+and reports the line as backordered. On SQLite the reads before it run outside a transaction
+and the UPDATE itself waits for the other desk's commit (busy timeout), so its condition is
+checked against committed figures, never a stale snapshot.
+
+Moving the order to CONFIRMED or BACKORDERED is the caller's job (the confirm service); this
+module only reserves and reports.
 """
 
 from __future__ import annotations

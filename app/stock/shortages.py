@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import desk_timezone
@@ -82,10 +83,19 @@ def _delay_text(session: Session, order: Order, items: str, expected: date) -> t
 def handle_shortage(
     session: Session, order: Order, result: ReservationResult, user: str
 ) -> ShortageReport:
-    """Ask the supplier for every backordered piece and queue one delay notice."""
+    """Ask the supplier for every backordered piece and queue one delay notice.
+
+    Safe to call after every reservation: a product this order already asked a restock for
+    is not asked again, and the customer hears about a shortage once, not on every retry.
+    """
+    asked = set(
+        session.scalars(
+            select(RestockRequest.product_id).where(RestockRequest.order_id == order.id)
+        )
+    )
     views, items = [], []
     for line in result.lines:
-        if not line.backordered or line.product_id is None:
+        if not line.backordered or line.product_id is None or line.product_id in asked:
             continue
         product = session.get(Product, line.product_id)
         plan = session.get(StockPlan, line.product_id)

@@ -10,12 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Product, StockMove
 from app.stock.forecast import Forecast, forecast_product
 from app.stock.ledger import KIND_LABELS
 from app.stock.listing import StockRow, list_stock
 from app.stock.planning import refresh_planning
+from app.stock.receiving import ReceiptView, receive_goods
 
 HISTORY_ROWS = 200
 
@@ -80,3 +82,19 @@ def refresh_plans(db: Database) -> int:
     """Recompute ABC classes and forecasts for every product (a few seconds on 10k)."""
     with db.transaction() as session:
         return refresh_planning(session)
+
+
+def receive(
+    db: Database, sku: str, quantity: int, unit: str | None, bin_code: str | None
+) -> ReceiptView:
+    """Goods in from the window; the caller may print the slip from the returned view."""
+    with db.transaction() as session:
+        return receive_goods(
+            session, sku, quantity, unit=unit or None, bin=bin_code or None, user=current_user()
+        )
+
+
+def receipt_slip_pdf(receipt: ReceiptView) -> bytes:
+    from app.documents.receipt_slip import render_receipt_slip
+
+    return render_receipt_slip([receipt])

@@ -19,8 +19,10 @@ from app.config import desk_timezone
 from app.db.models import Shipment
 from app.db.models.tracking import Compensation, Feedback, ParcelProgress, TrackingException
 from app.tracking.compensation import CAUSES, totals_by_cause
-from app.tracking.feedback import CATEGORIES
+from app.tracking.feedback import CATEGORIES, packing_patterns
 from app.tracking.rules import RULES
+
+PATTERN_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class DailyFigures:
     feedback_by_category: tuple[tuple[str, int], ...]
     compensation_total: Decimal
     compensation_by_cause: tuple[tuple[str, Decimal], ...]
+    # Packing complaints of the last PATTERN_DAYS days per clerk: (clerk, category, count).
+    packing_patterns: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def late(self) -> int:
@@ -118,4 +122,8 @@ def daily_figures(session: Session, day: date) -> DailyFigures:
         feedback_by_category=tuple(_feedback(session, start, end)),
         compensation_total=total or Decimal("0.00"),
         compensation_by_cause=tuple((CAUSES[c], v) for c, v in by_cause.items()),
+        packing_patterns=tuple(
+            (p.clerk, p.category_label, p.count)
+            for p in packing_patterns(session, end - timedelta(days=PATTERN_DAYS), end)
+        ),
     )

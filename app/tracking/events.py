@@ -14,10 +14,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.config import current_user
+from app.config import current_user, desk_timezone
 from app.db.engine import Database
 from app.db.models import Order, Shipment
-from app.db.models.tracking import ParcelProgress, TrackingEvent
+from app.db.models.tracking import ParcelProgress, TrackingEvent, TrackingException
 from app.db.types import utcnow
 from app.orders.status import Status, move
 from app.tracking.parcels import find_parcel, parse_time
@@ -79,6 +79,19 @@ def _deliver_order(session: Session, shipment: Shipment, user: str, at: datetime
         move(order, Status.DELIVERED, user=user, at=at, note=f"签收 {shipment.tracking_no}")
 
 
+def _close_on_delivery(session: Session, shipment: Shipment, at: datetime) -> None:
+    """A delivered parcel needs nobody any more; its open exceptions close with that outcome."""
+    when = at.astimezone(desk_timezone()).strftime("%Y-%m-%d %H:%M")
+    for exc in session.scalars(
+        select(TrackingException).where(
+            TrackingException.shipment_id == shipment.id, TrackingException.closed_at.is_(None)
+        )
+    ):
+        exc.closed_at, exc.closed_by = utcnow(), "system"
+        exc.outcome = f"包裹已于 {when} 签收（自动关闭）"
+        log.info("exception %s closed: parcel %s delivered", exc.id, shipment.tracking_no)
+
+
 def record_event(
     session: Session,
     shipment: Shipment,
@@ -124,6 +137,7 @@ def record_event(
         progress.delivered_at = at
         session.flush()
         _deliver_order(session, shipment, user, at)
+        _close_on_delivery(session, shipment, at)
 
     check_event(session, shipment, status, at)
     return event

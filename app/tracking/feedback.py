@@ -195,7 +195,9 @@ def recent_feedback(session: Session, limit: int = 200) -> list[FeedbackView]:
     return [view_of(session, fb) for fb in rows]
 
 
-def packing_patterns(session: Session, since: datetime | None = None) -> list[ClerkPattern]:
+def packing_patterns(
+    session: Session, since: datetime | None = None, until: datetime | None = None
+) -> list[ClerkPattern]:
     """Packing complaints per clerk and category, most first: what the supervisor looks at."""
     query = (
         select(Feedback.packed_by, Feedback.category, func.count(Feedback.id))
@@ -204,5 +206,7 @@ def packing_patterns(session: Session, since: datetime | None = None) -> list[Cl
     )
     if since is not None:
         query = query.where(Feedback.at >= since)
+    if until is not None:
+        query = query.where(Feedback.at < until)
     rows = [ClerkPattern(c, cat, CATEGORIES[cat], n) for c, cat, n in session.execute(query)]
     return sorted(rows, key=lambda p: (-p.count, p.clerk, p.category))

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.config import desk_timezone
-from app.db.models import Shipment
+from app.db.models import Order, Shipment
 from app.db.models.tracking import ParcelProgress, TrackingException
 from app.db.types import utcnow
+from app.orders.status import Status
 from app.tracking.statuses import TrackStatus
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ EVENT_RULES = {
     TrackStatus.RETURNED: "returned",
     TrackStatus.PROBLEM: "problem",
 }
+WATCH_DAYS = 30
 MOVING = {TrackStatus.ACCEPTED, TrackStatus.IN_TRANSIT, TrackStatus.OUT_FOR_DELIVERY}
 
 
@@ -134,10 +136,18 @@ def _time_rules(
 def detect_exceptions(session: Session, now: datetime | None = None) -> list[TrackingException]:
     """Run the time rules over every shipped parcel not yet delivered; returns the new ones."""
     now = now or utcnow()
+    # Parcels older than the watch window are history: without this, the first run after
+    # installing would flag every parcel ever shipped as "no event".
+    days = int(settings.get(session, "tracking.rules.watch_days", WATCH_DAYS))
     rows = session.execute(
         select(Shipment, ParcelProgress)
         .outerjoin(ParcelProgress, ParcelProgress.shipment_id == Shipment.id)
-        .where(Shipment.shipped_at.is_not(None), ParcelProgress.delivered_at.is_(None))
+        .join(Order, Order.id == Shipment.order_id)
+        .where(
+            Shipment.shipped_at >= now - timedelta(days=days),
+            ParcelProgress.delivered_at.is_(None),
+            Order.status == Status.SHIPPED.value,
+        )
     ).all()
 
     opened = []

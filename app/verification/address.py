@@ -135,8 +135,8 @@ def _county_renames_of_city(t: Divisions, typed: str, name: str) -> dict:
 
 
 @cache
-def _province_county_tables(t: Divisions, pcode: str) -> tuple[dict, dict]:
-    """Counties whose name is unique in the province, and old names of the province."""
+def _province_county_tables(t: Divisions, pcode: str) -> tuple[dict, dict, dict]:
+    """Counties whose full or short name is unique in the province, and its old names."""
     candidates = t.county_by_province.get(pcode, {})
     unique = {n: c[0] for n, c in candidates.items() if len(c) == 1}
     renames = {
@@ -144,7 +144,13 @@ def _province_county_tables(t: Divisions, pcode: str) -> tuple[dict, dict]:
         for old, rs in t.county_renames_all.items()
         if len(rs) == 1 and rs[0].city.province.code[:2] == pcode
     }
-    return unique, renames
+    shorts: dict[str, list[County]] = {}
+    for city_code, names in t.county_short.items():
+        if city_code[:2] == pcode:
+            for short, county in names.items():
+                shorts.setdefault(short, []).append(county)
+    unique_shorts = {n: c[0] for n, c in shorts.items() if len(c) == 1 and n not in unique}
+    return unique, renames, unique_shorts
 
 
 @cache
@@ -215,14 +221,14 @@ def _find_county(w: _Walk) -> None:
             w.notes.append(renamed[1].note)
         return
     if w.province is not None:
-        unique, renames = _province_county_tables(t, w.province.code[:2])
+        unique, renames, shorts = _province_county_tables(t, w.province.code[:2])
         found = w.match(unique)
+        renamed = None if found else w.match(renames)
+        found = found or (None if renamed else w.match(shorts, short_guard=shorts))
         if found:
             w.county = found[1]
             w.city = w.county.city
-            return
-        renamed = w.match(renames)
-        if renamed:
+        elif renamed:
             w.county, w.city = renamed[1].county, renamed[1].city
             w.notes.append(renamed[1].note)
         return

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from flow_fixture import DAY, NOW
+from flow_fixture import DAY, NOW, t
+from sqlalchemy import select
 
+from app.db.models import Order, OutboxMessage
 from app.flow.figures import flow_figures, p90
 from app.flow.targets import UnknownStep, set_target, targets
 
@@ -100,3 +102,35 @@ def test_targets_are_settings_with_defaults(db) -> None:
     assert (saved["verification"], saved["packing"]) == (3, None)
     with pytest.raises(UnknownStep):
         set_target(db, "lunch", 1)
+
+
+def test_shipping_notices_count_per_order(flow_db) -> None:
+    """A's SMS went out an hour after handover (its e-mail failed); C's waits since 10:00."""
+    with flow_db.transaction() as session:
+        ids = dict(session.execute(select(Order.order_no, Order.id)).all())
+        for order, channel, created, sent, state in (
+            ("A", "sms", t(8), t(9), "sent"),
+            ("A", "email", t(8), None, "failed"),
+            ("C", "sms", t(10), None, "pending"),
+        ):
+            session.add(
+                OutboxMessage(
+                    order_id=ids[order],
+                    kind="shipping_notice",
+                    channel=channel,
+                    body="您的包裹已发出",
+                    created_at=created,
+                    sent_at=sent,
+                    state=state,
+                )
+            )
+    notice = flow_figures(flow_db, DAY, DAY, now=NOW).step("notice")
+    assert (notice.in_now, notice.passed, notice.median_s) == (1, 1, 1 * H)
+    assert notice.exception_kinds == (("发送失败", 1),)
+
+
+def test_slow_intake_says_the_import_lags(flow_db) -> None:
+    set_target(flow_db, "intake", 0.1)  # A was imported an hour after the platform took it
+    figures = flow_figures(flow_db, DAY, DAY, now=NOW)
+    assert figures.slowest == "intake"
+    assert figures.why.startswith("接单：从平台下单到导入本系统 P90 1.0 小时，目标 0.1 小时")

@@ -10,17 +10,14 @@ from flow_fixture import DAY, NOW
 from pypdf import PdfReader
 
 from app.cli import build_parser, run
-from app.documents.flow_drawing import fit_frame
 from app.documents.flow_sheet import (
-    FOOTER_MM,
-    HEADER_MM,
-    MARGIN_MM,
     UnknownPageSize,
+    chart_frame,
     flow_sheet_pdf,
     order_flow_pdf,
 )
-from app.documents.page import mm
 from app.flow.layout import build_layout
+from app.flow.targets import set_target
 
 
 def _text(pdf: bytes) -> list[str]:
@@ -71,13 +68,7 @@ def test_only_the_slowest_step_is_drawn_red(flow_db) -> None:
     width, height = pdf[0].get_size()
     pdf.close()
     layout = build_layout()
-    frame = fit_frame(
-        layout,
-        mm(MARGIN_MM),
-        height - mm(MARGIN_MM + HEADER_MM),
-        width - 2 * mm(MARGIN_MM),
-        height - mm(2 * MARGIN_MM + HEADER_MM + FOOTER_MM),
-    )
+    frame = chart_frame(layout, width, height)
     red = {n.key: _red_pixels(image, n, frame, height, 2) for n in layout.nodes}
     assert red.pop("verification") > 200
     assert max(red.values()) == 0
@@ -147,3 +138,11 @@ def test_cli_refuses_a_bad_date_and_an_unknown_order(flow_db, tmp_path, capsys) 
         ["--db", flow_db.url, "print", "order-flow", "NOPE", "--out", str(tmp_path / "y.pdf")]
     )
     assert run(args, args.handler) == 3
+
+
+def test_table_shows_a_changed_target_in_hours(flow_db) -> None:
+    set_target(flow_db, "verification", 3)
+    set_target(flow_db, "packing", None)
+    table = _text(flow_sheet_pdf(flow_db, DAY, DAY, now=NOW))[1]
+    assert "付款后2小时内审核" not in table and "3小时" in table
+    assert "不设目标" in table and "确认后8小时内开始打包" in table

@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor
 from app.db.models import Order
 from app.flow.figures import day_range
 from app.flow.steps import STEPS
+from app.flow.targets import current_targets
 from app.orders.status import Status, move
+from ui.dialogs.flow_targets import FlowTargetsDialog
 from ui.windows.flow import FlowWindow
 
 
@@ -69,3 +71,21 @@ def test_window_refreshes_when_an_order_moves(qtbot, flow_db) -> None:
 
     window.poll()
     qtbot.waitUntil(lambda: window.figures.step("verification").in_now == before - 1, timeout=5000)
+
+
+def test_targets_dialog_saves_and_the_sheet_follows(qtbot, flow_db) -> None:
+    window = _window(qtbot, flow_db)
+    dialog = FlowTargetsDialog(flow_db, window)
+    qtbot.addWidget(dialog)
+    assert dialog.spins["verification"].value() == 2
+    dialog.spins["backorder"].setValue(1)
+    dialog.spins["packing"].setValue(0)
+    dialog.save()
+    assert current_targets(flow_db)["backorder"] == 1
+    assert current_targets(flow_db)["packing"] is None
+
+    window.refresh()
+    qtbot.waitUntil(
+        lambda: not window._busy and window.figures.slowest == "backorder", timeout=5000
+    )
+    assert "VASE-GL-30" in window.why.text()

@@ -18,7 +18,9 @@ TAOBAO_ORDER_HEADER = (
     "特权订金订单id,定金排名,修改后的sku,修改后的收货地址,异常信息"
 ).split(",")
 
-TAOBAO_ITEM_HEADER = "订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码"
+TAOBAO_ITEM_HEADER = (
+    "订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码"
+)
 TAOBAO_ITEM_HEADER = TAOBAO_ITEM_HEADER.split(",")
 
 PAID = "买家已付款，等待卖家发货"
@@ -48,10 +50,23 @@ def taobao_order(order_no: str, **over: str) -> dict[str, str]:
     return row
 
 
-def taobao_item(order_no: str, sku: str, qty: str = "1", price: str = "39.00",
-                title: str = "手工陶瓷杯", attrs: str = "颜色分类:青色") -> dict[str, str]:
-    return {"订单编号": f"\t{order_no}", "标题": title, "价格": price, "购买数量": qty,
-            "商品属性": attrs, "订单状态": PAID, "商家编码": sku}
+def taobao_item(
+    order_no: str,
+    sku: str,
+    qty: str = "1",
+    price: str = "39.00",
+    title: str = "手工陶瓷杯",
+    attrs: str = "颜色分类:青色",
+) -> dict[str, str]:
+    return {
+        "订单编号": f"\t{order_no}",
+        "标题": title,
+        "价格": price,
+        "购买数量": qty,
+        "商品属性": attrs,
+        "订单状态": PAID,
+        "商家编码": sku,
+    }
 
 
 def csv_bytes(header: list[str], rows: list[dict[str, str]], encoding: str) -> bytes:
@@ -63,18 +78,19 @@ def csv_bytes(header: list[str], rows: list[dict[str, str]], encoding: str) -> b
     return buffer.getvalue().encode(encoding)
 
 
-def write_csv(path: Path, header: list[str], rows: list[dict[str, str]],
-              encoding: str = "gb18030") -> Path:
+def write_csv(
+    path: Path, header: list[str], rows: list[dict[str, str]], encoding: str = "gb18030"
+) -> Path:
     path.write_bytes(csv_bytes(header, rows, encoding))
     return path
 
 
-def taobao_pair(tmp: Path, orders: list[dict], items: list[dict],
-                encoding: str = "gb18030", prefix: str = "") -> list[Path]:
+def taobao_pair(
+    tmp: Path, orders: list[dict], items: list[dict], encoding: str = "gb18030", prefix: str = ""
+) -> list[Path]:
     return [
         write_csv(tmp / f"{prefix}ExportOrderList.csv", TAOBAO_ORDER_HEADER, orders, encoding),
-        write_csv(tmp / f"{prefix}ExportOrderDetailList.csv", TAOBAO_ITEM_HEADER, items,
-                  encoding),
+        write_csv(tmp / f"{prefix}ExportOrderDetailList.csv", TAOBAO_ITEM_HEADER, items, encoding),
     ]
 
 
@@ -82,10 +98,16 @@ def standard_pair(tmp: Path, encoding: str = "gb18030") -> list[Path]:
     """Two orders: 1914310000010100016 with three lines, 2023112200000000001 with one."""
     orders = [
         taobao_order("1914310000010100016"),
-        taobao_order("2023112200000000001", 收货人姓名="周明", 收货地址="北京 北京市 朝阳区 "
-                     "建国路 88号 2单元(100022)", 联系手机="13800000002",
-                     买家应付货款="59.00", 买家应付邮费="0.00", 买家实际支付金额="59.00",
-                     总金额="59.00"),
+        taobao_order(
+            "2023112200000000001",
+            收货人姓名="周明",
+            收货地址="北京 北京市 朝阳区 建国路 88号 2单元(100022)",
+            联系手机="13800000002",
+            买家应付货款="59.00",
+            买家应付邮费="0.00",
+            买家实际支付金额="59.00",
+            总金额="59.00",
+        ),
     ]
     items = [
         taobao_item("1914310000010100016", "CUP-QING", "1"),

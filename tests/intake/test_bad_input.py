@@ -16,14 +16,21 @@ def _orders(db) -> int:
         return session.scalar(select(func.count()).select_from(Order))
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("empty.csv", b"", "文件是空的"),
-    ("blank.csv", b"\xef\xbb\xbf\r\n  \r\n", "文件是空的"),
-    ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "二进制"),
-    ("weird.csv", "订单编号,收货地址\r\n1,".encode("gb18030") + b"\xff\xfe\xfd\r\n", "编码无法识别"),
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ".xls"),
-    ("misc.csv", "名字,数量\r\n张三,1\r\n".encode(), "无法识别的表格"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("empty.csv", b"", "文件是空的"),
+        ("blank.csv", b"\xef\xbb\xbf\r\n  \r\n", "文件是空的"),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "二进制"),
+        (
+            "weird.csv",
+            "订单编号,收货地址\r\n1,".encode("gb18030") + b"\xff\xfe\xfd\r\n",
+            "编码无法识别",
+        ),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ".xls"),
+        ("misc.csv", "名字,数量\r\n张三,1\r\n".encode(), "无法识别的表格"),
+    ],
+)
 def test_unreadable_order_file_is_refused_by_name(db, tmp_path, name, content, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -38,8 +45,9 @@ def test_unreadable_order_file_is_refused_by_name(db, tmp_path, name, content, w
 
 def test_taobao_report_missing_required_columns_names_them(db, tmp_path):
     path = tmp_path / "orders.csv"
-    path.write_bytes("订单编号,收货地址\r\n1914310000010100016,浙江省 杭州市 西湖区 x\r\n"
-                     .encode("gb18030"))
+    path.write_bytes(
+        "订单编号,收货地址\r\n1914310000010100016,浙江省 杭州市 西湖区 x\r\n".encode("gb18030")
+    )
 
     with pytest.raises(FileRefused, match="orders.csv: 缺少必需的列：收货人姓名"):
         import_files(db, [path])

@@ -19,8 +19,12 @@ def _products(db) -> dict[str, Product]:
 
 def test_packdesk_csv_keeps_leading_zero_and_exact_values(db, tmp_path):
     path = tmp_path / "products.csv"
-    path.write_bytes((HEADER + '="CUP-QING",="012345678905",青瓷杯,颜色:青色,39.00,.35,是\r\n'
-                      "BOX-GIFT,6901234567892,礼盒,,40,1.2,\r\n").encode("gb18030"))
+    path.write_bytes(
+        (
+            HEADER + '="CUP-QING",="012345678905",青瓷杯,颜色:青色,39.00,.35,是\r\n'
+            "BOX-GIFT,6901234567892,礼盒,,40,1.2,\r\n"
+        ).encode("gb18030")
+    )
 
     report = import_catalog(db, path)
 
@@ -28,7 +32,12 @@ def test_packdesk_csv_keeps_leading_zero_and_exact_values(db, tmp_path):
     cup = _products(db)["CUP-QING"]
     assert cup.barcode == "012345678905"
     assert (cup.name, cup.spec, cup.price, cup.weight, cup.fragile) == (
-        "青瓷杯", "颜色:青色", Decimal("39.00"), Decimal("0.350"), True)
+        "青瓷杯",
+        "颜色:青色",
+        Decimal("39.00"),
+        Decimal("0.350"),
+        True,
+    )
     assert _products(db)["BOX-GIFT"].fragile is False
 
 
@@ -45,8 +54,11 @@ def test_catalogue_reimport_changes_nothing_and_update_is_counted(db, tmp_path):
 
 def test_catalogue_refuses_damaged_and_wrong_barcodes_by_row(db, tmp_path):
     path = tmp_path / "products.csv"
-    path.write_text(HEADER + "A,6.90123E+12,杯,,1,0,\r\nB,6901234567893,碗,,1,0,\r\n"
-                    "C,6901234567892,盘,,1,0,\r\n", "utf-8")
+    path.write_text(
+        HEADER + "A,6.90123E+12,杯,,1,0,\r\nB,6901234567893,碗,,1,0,\r\n"
+        "C,6901234567892,盘,,1,0,\r\n",
+        "utf-8",
+    )
 
     report = import_catalog(db, path)
 
@@ -77,12 +89,18 @@ def test_woocommerce_invented_variation_inherits_by_parent_id(db, tmp_path):
     path.write_text(
         "ID,Type,SKU,Name,Weight (lbs),Length (in),Width (in),Height (in),Sale price,"
         "Regular price,Parent\r\n"
-        '10,variable,mug,Mug,2,4,3,.5,,,\r\n11,variation,MUG-blue,Mug - Blue,,,,,,9.5,id:10\r\n'
-        '12,"simple, virtual",ebook,E-book,,,,,,3,\r\n', "utf-8-sig")
+        "10,variable,mug,Mug,2,4,3,.5,,,\r\n11,variation,MUG-blue,Mug - Blue,,,,,,9.5,id:10\r\n"
+        '12,"simple, virtual",ebook,E-book,,,,,,3,\r\n',
+        "utf-8-sig",
+    )
 
     import_catalog(db, path, fmt="woocommerce")
 
     blue = _products(db)["MUG-blue"]
     assert (blue.weight, blue.length_mm, blue.width_mm, blue.height_mm) == (
-        Decimal("0.907"), 102, 76, 13)
+        Decimal("0.907"),
+        102,
+        76,
+        13,
+    )
     assert _products(db)["ebook"].shippable is False

@@ -32,17 +32,30 @@ def test_pair_import_shows_summary_and_refused_rows(db, qtbot, tmp_path, monkeyp
     assert dialog.refused_table.item(0, 2).text() == "订单编号"
     assert dialog.refused_table.item(0, 1).text() == "3"
     out = tmp_path / "report.csv"
-    monkeypatch.setattr(import_dialog.QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(
+        import_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")
+    )
     dialog.export_button.click()
     assert list(csv.reader(out.open(encoding="utf-8-sig")))[2][3] == "已拒绝"
 
 
 def test_generic_file_goes_through_the_mapping_page(db, qtbot, tmp_path):
     header = ["单号", "姓名", "电话号码", "地址", "货号", "件数"]
-    path = write_csv(tmp_path / "wx.csv", header, [
-        {"单号": "WX-1", "姓名": "赵四", "电话号码": "13600000005",
-         "地址": "江苏省 南京市 玄武区 中山路 1号", "货号": "CUP-QING", "件数": "2"}], "utf-8")
+    path = write_csv(
+        tmp_path / "wx.csv",
+        header,
+        [
+            {
+                "单号": "WX-1",
+                "姓名": "赵四",
+                "电话号码": "13600000005",
+                "地址": "江苏省 南京市 玄武区 中山路 1号",
+                "货号": "CUP-QING",
+                "件数": "2",
+            }
+        ],
+        "utf-8",
+    )
     dialog = ImportDialog(db)
     qtbot.addWidget(dialog)
     dialog.add_files([str(path)])

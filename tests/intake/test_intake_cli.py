@@ -25,14 +25,31 @@ def test_import_refused_row_in_json_and_report_csv(db_url, tmp_path, capsys):
     paths = taobao_pair(tmp_path, orders, [taobao_item("1914310000010100016", "CUP-QING")])
     report_csv = tmp_path / "report.csv"
 
-    code = main(["--db", db_url, "import", *map(str, paths), "--platform", "taobao",
-                 "--report", str(report_csv), "--json"])
+    code = main(
+        [
+            "--db",
+            db_url,
+            "import",
+            *map(str, paths),
+            "--platform",
+            "taobao",
+            "--report",
+            str(report_csv),
+            "--json",
+        ]
+    )
 
     assert code == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["refused"] == [{"file": "ExportOrderList.csv", "row": 3, "column": "订单编号",
-                               "reason": "「3.71291E+18」是科学计数法，已被电子表格损坏，"
-                                         "请从平台重新导出原始文件", "order_no": ""}]
+    assert out["refused"] == [
+        {
+            "file": "ExportOrderList.csv",
+            "row": 3,
+            "column": "订单编号",
+            "reason": "「3.71291E+18」是科学计数法，已被电子表格损坏，请从平台重新导出原始文件",
+            "order_no": "",
+        }
+    ]
     rows = list(csv.reader(report_csv.open(encoding="utf-8-sig")))
     assert rows[0] == ["文件", "行", "订单号", "结果", "列", "原因"]
     assert rows[1][:4] == ["ExportOrderList.csv", "2", "1914310000010100016", "已保存"]
@@ -61,8 +78,10 @@ def test_bad_file_exits_3_with_file_name_on_stderr(db_url, tmp_path, capsys):
 
 def test_catalog_import_json(db_url, tmp_path, capsys):
     path = tmp_path / "p.csv"
-    path.write_text("SKU,barcode,name,spec,price,weight,fragile\r\n"
-                    "CUP,012345678905,杯,,9.90,0.3,yes\r\n", "utf-8-sig")
+    path.write_text(
+        "SKU,barcode,name,spec,price,weight,fragile\r\nCUP,012345678905,杯,,9.90,0.3,yes\r\n",
+        "utf-8-sig",
+    )
 
     assert main(["--db", db_url, "catalog", "import", str(path), "--json"]) == 0
 

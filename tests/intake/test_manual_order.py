@@ -21,17 +21,27 @@ from app.intake.manual import (
 @pytest.fixture
 def catalogue(db):
     with db.transaction() as session:
-        session.add_all([
-            Product(sku="CUP-QING", barcode="012345678905", name="青瓷杯", price=Decimal("39.00")),
-            Product(sku="BOX-GIFT", barcode="6901234567892", name="礼盒", price=Decimal("40.00")),
-        ])
+        session.add_all(
+            [
+                Product(
+                    sku="CUP-QING", barcode="012345678905", name="青瓷杯", price=Decimal("39.00")
+                ),
+                Product(
+                    sku="BOX-GIFT", barcode="6901234567892", name="礼盒", price=Decimal("40.00")
+                ),
+            ]
+        )
     return db
 
 
 def _order(**over) -> ManualOrder:
-    values = dict(recipient="林小雨", phone="+86 139-0000-0001",
-                  address=split_address("浙江省杭州市西湖区文三路100号"),
-                  lines=(ManualLine("CUP-QING", 2),), paid=True)
+    values = dict(
+        recipient="林小雨",
+        phone="+86 139-0000-0001",
+        address=split_address("浙江省杭州市西湖区文三路100号"),
+        lines=(ManualLine("CUP-QING", 2),),
+        paid=True,
+    )
     values.update(over)
     return ManualOrder(**values)
 
@@ -46,7 +56,11 @@ def test_free_text_address_is_split_for_the_clerk():
     parts = split_address("浙江省杭州市西湖区文三路100号")
 
     assert (parts.province, parts.city, parts.district, parts.detail) == (
-        "浙江省", "杭州市", "西湖区", "文三路100号")
+        "浙江省",
+        "杭州市",
+        "西湖区",
+        "文三路100号",
+    )
 
 
 def test_manual_order_is_stored_new_with_catalogue_price(catalogue):
@@ -56,9 +70,14 @@ def test_manual_order_is_stored_new_with_catalogue_price(catalogue):
     with catalogue.reading() as session:
         order = session.get(Order, created.id)
         assert (order.platform, order.status, order.phone, order.paid) == (
-            "manual", "new", "13900000001", True)
+            "manual",
+            "new",
+            "13900000001",
+            True,
+        )
         assert [(ln.sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
-            ("CUP-QING", 2, Decimal("39.00"))]
+            ("CUP-QING", 2, Decimal("39.00"))
+        ]
         assert [(e.to_status, e.user) for e in order.events] == [("new", "clerk1")]
 
 
@@ -78,8 +97,12 @@ def test_price_override_needs_a_reason_and_is_recorded(catalogue):
 
 
 def test_form_refuses_with_a_message_at_each_wrong_field(catalogue):
-    bad = _order(recipient=" ", phone="1390000000", address=split_address("文三路100号"),
-                 lines=(ManualLine("NOPE", 1), ManualLine("CUP-QING", 0)))
+    bad = _order(
+        recipient=" ",
+        phone="1390000000",
+        address=split_address("文三路100号"),
+        lines=(ManualLine("NOPE", 1), ManualLine("CUP-QING", 0)),
+    )
 
     with pytest.raises(FieldErrors) as caught:
         create_manual_order(catalogue, bad)

@@ -12,8 +12,9 @@ from ui.dialogs.manual_order import ManualOrderDialog
 
 def test_form_shows_field_errors_then_saves(db, qtbot):
     with db.transaction() as session:
-        session.add(Product(sku="CUP-QING", barcode="012345678905", name="青瓷杯",
-                            price=Decimal("39.00")))
+        session.add(
+            Product(sku="CUP-QING", barcode="012345678905", name="青瓷杯", price=Decimal("39.00"))
+        )
     dialog = ManualOrderDialog(db)
     qtbot.addWidget(dialog)
 
@@ -35,4 +36,7 @@ def test_form_shows_field_errors_then_saves(db, qtbot):
     with db.reading() as session:
         order = session.scalars(select(Order)).one()
         assert (order.recipient, order.goods_total, order.lines[0].quantity) == (
-            "林小雨", Decimal("78.00"), 2)
+            "林小雨",
+            Decimal("78.00"),
+            2,
+        )

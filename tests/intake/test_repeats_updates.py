@@ -15,8 +15,9 @@ NO = "1914310000010100016"
 
 
 def _import(db, tmp_path, prefix="", **over):
-    paths = taobao_pair(tmp_path, [taobao_order(NO, **over)], [taobao_item(NO, "CUP-QING")],
-                        prefix=prefix)
+    paths = taobao_pair(
+        tmp_path, [taobao_order(NO, **over)], [taobao_item(NO, "CUP-QING")], prefix=prefix
+    )
     return import_files(db, paths)
 
 

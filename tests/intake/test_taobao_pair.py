@@ -33,8 +33,9 @@ def _count(db, model) -> int:
         return session.scalar(select(func.count()).select_from(model))
 
 
-@pytest.mark.parametrize("encoding, reported", [("gb18030", "gb18030"),
-                                                ("utf-8-sig", "utf-8-sig")])
+@pytest.mark.parametrize(
+    "encoding, reported", [("gb18030", "gb18030"), ("utf-8-sig", "utf-8-sig")]
+)
 def test_pair_in_gbk_and_utf8_bom_gives_exact_orders(db, tmp_path, encoding, reported):
     paths = standard_pair(tmp_path, encoding)
 
@@ -61,8 +62,12 @@ def test_address_is_split_into_parts_and_postcode(db, tmp_path):
     assert hz.address_detail == "文三路 100号 星河小区3幢"
     assert hz.postcode == "310012"
     bj = _order(db, "2023112200000000001")
-    assert (bj.province, bj.city, bj.district, bj.postcode) == ("北京市", "北京市", "朝阳区",
-                                                                "100022")
+    assert (bj.province, bj.city, bj.district, bj.postcode) == (
+        "北京市",
+        "北京市",
+        "朝阳区",
+        "100022",
+    )
 
 
 def test_leading_zero_of_upc_sku_is_kept(db, tmp_path):
@@ -101,8 +106,10 @@ def test_e_notation_order_number_refuses_that_row_only(db, tmp_path):
     assert report.stored == 1
     [refused] = report.refused
     assert (refused.file, refused.row, refused.column) == ("ExportOrderList.csv", 3, "订单编号")
-    assert str(refused) == ("ExportOrderList.csv 第3行 「订单编号」列: 「3.71291E+18」是科学计数法，"
-                            "已被电子表格损坏，请从平台重新导出原始文件")
+    assert str(refused) == (
+        "ExportOrderList.csv 第3行 「订单编号」列: 「3.71291E+18」是科学计数法，"
+        "已被电子表格损坏，请从平台重新导出原始文件"
+    )
 
 
 def test_e_notation_phone_refuses_the_row(db, tmp_path):
@@ -127,15 +134,19 @@ def test_order_number_stays_exact_next_to_blank_cells(db, tmp_path):
 
 def test_item_without_order_and_order_without_items_are_refused(db, tmp_path):
     orders = [taobao_order("1914310000010100016"), taobao_order("2000000000000000002")]
-    items = [taobao_item("1914310000010100016", "CUP-QING"),
-             taobao_item("2999999999999999999", "CUP-BAI")]
+    items = [
+        taobao_item("1914310000010100016", "CUP-QING"),
+        taobao_item("2999999999999999999", "CUP-BAI"),
+    ]
 
     report = import_files(db, taobao_pair(tmp_path, orders, items))
 
     assert report.stored == 1
     reasons = sorted(r.reason for r in report.refused)
-    assert reasons == ["订单 2000000000000000002 在宝贝报表中没有宝贝",
-                       "订单 2999999999999999999 不在订单报表中"]
+    assert reasons == [
+        "订单 2000000000000000002 在宝贝报表中没有宝贝",
+        "订单 2999999999999999999 不在订单报表中",
+    ]
 
 
 def test_duplicate_rows_of_one_order_are_merged(db, tmp_path):
@@ -183,13 +194,18 @@ def test_order_report_alone_needs_no_item_report_but_items_alone_are_refused(db,
 
 
 def test_header_variant_with_distributor_columns_is_read(db, tmp_path):
-    header = [h.replace("店铺Id", "分销商Id").replace("店铺名称", "分销商店铺名称")
-              for h in TAOBAO_ORDER_HEADER] + ["卡券抵扣", "积分抵扣", "是否是O2O交易"]
+    header = [
+        h.replace("店铺Id", "分销商Id").replace("店铺名称", "分销商店铺名称")
+        for h in TAOBAO_ORDER_HEADER
+    ] + ["卡券抵扣", "积分抵扣", "是否是O2O交易"]
     row = taobao_order("1914310000010100016")
     row["分销商店铺名称"] = row.pop("店铺名称")
     write_csv(tmp_path / "orders.csv", header, [row])
-    items = write_csv(tmp_path / "items.csv", ["订单编号", "标题", "价格", "购买数量", "商家编码"],
-                      [taobao_item("1914310000010100016", "CUP-QING")])
+    items = write_csv(
+        tmp_path / "items.csv",
+        ["订单编号", "标题", "价格", "购买数量", "商家编码"],
+        [taobao_item("1914310000010100016", "CUP-QING")],
+    )
 
     report = import_files(db, [tmp_path / "orders.csv", items])
 

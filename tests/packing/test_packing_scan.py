@@ -183,3 +183,10 @@ def test_order_on_the_intake_stop_list_cannot_be_packed(db, order_id) -> None:
     assert not result.accepted
     assert "拦截" in result.reason
     assert result.view.lines[0].scanned == 1
+
+
+def test_item_already_scanned_in_one_order_opens_the_other(db, order_id) -> None:
+    """TEA is wanted by two orders; once the first has its tea, the tea opens the second."""
+    other = make_order(db, "3901000000000000002", [("TEA-02", 1)])
+    scan(db, order_id, TEA)
+    assert open_for_packing(db, TEA).order_id == other

@@ -121,3 +121,13 @@ def test_auto_print_setting_is_per_desk(db, monkeypatch) -> None:
     assert desk.auto_print_enabled(db)
     monkeypatch.setenv("PACKDESK_DESK", "desk-2")
     assert not desk.auto_print_enabled(db)
+
+
+def test_f12_writes_the_packing_slip(window, qtbot) -> None:
+    from app.config import data_dir
+
+    _type(qtbot, window, "3904000000000000001")
+    _type(qtbot, window, MUG)
+    qtbot.keyClick(window.scan_input, Qt.Key.Key_F12)
+    assert "装箱单已生成" in window.banner.text()
+    assert (data_dir() / "packing_slips" / "3904000000000000001.pdf").read_bytes()[:4] == b"%PDF"

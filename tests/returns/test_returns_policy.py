@@ -110,3 +110,15 @@ def test_the_customer_is_told_the_decision_and_its_reason(rshop, approve, state,
         message = session.scalars(select(OutboxMessage)).one()
     assert message.kind == "return_update" and message.recipient == "13912345678"
     assert words in message.body and rma_no in message.body
+
+
+def test_the_shop_edits_the_message_text_in_the_template_editor(rshop) -> None:
+    from app.outbox.templates import save_template
+
+    rma_no = _ask(rshop, "changed_mind", delivered_at=DELIVERED)
+    with rshop.db.transaction() as session:
+        save_template(session, "return.approved.sms", "", "{rma_no} 可以退：{reason}", "店长")
+    review_return(rshop.db, rma_no, approve=True, reason="没问题", today=DELIVERED.date())
+
+    with rshop.db.reading() as session:
+        assert session.scalars(select(OutboxMessage.body)).one() == f"{rma_no} 可以退：没问题"

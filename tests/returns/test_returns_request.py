@@ -76,3 +76,37 @@ def test_unannounced_return_is_linked_to_its_order_later(rshop) -> None:
     linked = link_return(rshop.db, detail.rma_no, order_no)
     assert linked.order_no == order_no
     assert [s.action for s in get_return(rshop.db, detail.rma_no).steps] == ["created", "linked"]
+
+
+def test_unannounced_goods_are_received_linked_reviewed_and_refunded(rshop) -> None:
+    from app.returns.receiving import grade_next, receive_scan
+    from app.returns.refund import refund_return
+    from app.returns.review import review_return
+
+    code = rshop.product("A")
+    order_no = rshop.shipped_order(("A", 1, "25.00"))
+    rma_no = create_return(
+        rshop.db,
+        None,
+        [ReturnLineInput("A", 1, "wrong_item")],
+        customer="包裹上的名字",
+        notify=False,
+    ).rma_no
+
+    receive_scan(rshop.db, rma_no, code, notify=False)
+    assert grade_next(rshop.db, rma_no, "A", "resellable").state == "inspected"
+    link_return(rshop.db, rma_no, order_no)
+    reviewed = review_return(rshop.db, rma_no, approve=True, reason="发错货，补退款", notify=False)
+    assert (reviewed.state, reviewed.decision) == ("inspected", "approved")
+
+    assert refund_return(rshop.db, rma_no, notify=False).total == 25
+    steps = [(s.action, s.to_state) for s in get_return(rshop.db, rma_no).steps]
+    assert steps == [
+        ("created", "requested"),
+        ("received", "received"),
+        ("graded", "received"),
+        ("inspected", "inspected"),
+        ("linked", "inspected"),
+        ("approved", "inspected"),
+        ("refunded", "refunded"),
+    ]

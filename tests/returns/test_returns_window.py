@@ -71,3 +71,39 @@ def test_receiving_by_scanner_then_refund(rshop, qtbot, monkeypatch) -> None:
     window.buttons["refund"].click()
     assert window._detail.state == "refunded"
     assert "退款：¥35.00" in window.detail.toPlainText()
+
+
+def test_new_return_dialog_finds_the_order_by_tracking_number(rshop, qtbot) -> None:
+    from ui.dialogs.return_request import QTY, REASON, ReturnRequestDialog
+
+    rshop.product("TEE-RED-M", name="纯棉T恤 红色 M")
+    rshop.shipped_order(("TEE-RED-M", 2, "59.00"), tracking_no="75312345678901")
+    dialog = ReturnRequestDialog(rshop.db)
+    qtbot.addWidget(dialog)
+
+    qtbot.keyClicks(dialog.code, "75312345678901")
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    assert dialog.lines.item(0, 2).text() == "2/2"
+    dialog.lines.cellWidget(0, QTY).setValue(1)
+    reason = dialog.lines.cellWidget(0, REASON)
+    reason.setCurrentIndex(reason.findData("quality"))
+    dialog.submit()
+
+    assert dialog.created is not None
+    assert [(ln.sku, ln.quantity, ln.reason_label) for ln in dialog.created.lines] == [
+        ("TEE-RED-M", 1, "质量问题")
+    ]
+
+
+def test_review_from_the_window_tells_the_customer(rshop, qtbot, monkeypatch) -> None:
+    _, _, waiting = _setup(rshop)
+    window = ReturnsWindow(rshop.db)
+    qtbot.addWidget(window)
+    window.open_return(waiting)
+
+    monkeypatch.setattr(window, "_ask_text", lambda title, label: "商品已拆封使用")
+    window.buttons["reject"].click()
+
+    assert window._detail.state == "rejected"
+    assert "商品已拆封使用" in window.detail.toPlainText()
+    assert not window.buttons["approve"].isEnabled()

@@ -60,8 +60,14 @@ def _product(session, sku, name, weight, dims):
 
     product = session.scalar(select(Product).where(Product.sku == sku))
     if product is None:
-        product = Product(sku=sku, name=name, weight=Decimal(weight), length_mm=dims[0],
-                          width_mm=dims[1], height_mm=dims[2])
+        product = Product(
+            sku=sku,
+            name=name,
+            weight=Decimal(weight),
+            length_mm=dims[0],
+            width_mm=dims[1],
+            height_mm=dims[2],
+        )
         session.add(product)
         session.flush()
     return product
@@ -88,20 +94,33 @@ def add_order(
     from app.orders.status import Status, move, record_arrival
 
     path = {
-        "new": [], "verified": ["verified"], "packing": ["verified", "packing"],
+        "new": [],
+        "verified": ["verified"],
+        "packing": ["verified", "packing"],
         "packed": ["verified", "packing", "packed"],
         "cancelled": ["verified", "packing", "packed", "cancelled"],
     }[status]
     with db.transaction() as session:
         order = Order(
-            platform="taobao", order_no=order_no, recipient=recipient, phone=phone,
-            province=province, city=city, district=district, address_detail=detail,
-            buyer_remark=remark, paid=True, paid_at=paid_at or utcnow(),
+            platform="taobao",
+            order_no=order_no,
+            recipient=recipient,
+            phone=phone,
+            province=province,
+            city=city,
+            district=district,
+            address_detail=detail,
+            buyer_remark=remark,
+            paid=True,
+            paid_at=paid_at or utcnow(),
         )
         for line_no, (sku, title, weight, dims, qty) in enumerate(items, start=1):
             product = _product(session, sku, title, weight, dims)
-            order.lines.append(OrderLine(line_no=line_no, sku=sku, title=title, quantity=qty,
-                                         product_id=product.id))
+            order.lines.append(
+                OrderLine(
+                    line_no=line_no, sku=sku, title=title, quantity=qty, product_id=product.id
+                )
+            )
         record_arrival(order, user="tester")
         for step in path:
             move(order, Status(step), user="tester")

@@ -46,8 +46,12 @@ def test_handover_ships_scanned_parcels_and_lists_the_missing(shop, read_pdf):
         shipped = session.scalar(select(Shipment).where(Shipment.tracking_no == "73100000000001"))
         assert shipped.shipped_at is not None
         # The issue-10 step queued the customer's shipping notice.
-        assert session.scalars(select(OutboxMessage).where(
-            OutboxMessage.kind == "shipping_notice")).first() is not None
+        assert (
+            session.scalars(
+                select(OutboxMessage).where(OutboxMessage.kind == "shipping_notice")
+            ).first()
+            is not None
+        )
 
     text = read_pdf.text(result.manifest_pdf)[0]
     assert "73100000000001" in text and "未扫描" in text and "73100000000002" in text

@@ -26,8 +26,11 @@ def test_carton_labels_decode_as_gs1_sscc(read_pdf):
 
 def test_product_labels_start_after_the_used_labels_and_decode(db, read_pdf):
     with db.transaction() as session:
-        session.add(Product(sku="MUG-01", barcode="6901234567892", name="陶瓷马克杯 350ml 白色",
-                            spec="颜色:白"))
+        session.add(
+            Product(
+                sku="MUG-01", barcode="6901234567892", name="陶瓷马克杯 350ml 白色", spec="颜色:白"
+            )
+        )
     pdf = render_product_labels(db, ["MUG-01"], copies=2, offset=23)
     assert read_pdf.sizes(pdf) == [(595.28, 841.89)] * 2  # 23 used + 2 new: one spills over
     pages = read_pdf.pages_png(pdf, scale=200 / 72)
@@ -37,8 +40,14 @@ def test_product_labels_start_after_the_used_labels_and_decode(db, read_pdf):
     scale = 200 / 72
     first = pages[0]
     top = first.height - (y + 37 / 25.4 * 72) * scale
-    crop = first.crop((int(x * scale), int(top), int((x + 70 / 25.4 * 72) * scale),
-                       int(first.height - y * scale)))
+    crop = first.crop(
+        (
+            int(x * scale),
+            int(top),
+            int((x + 70 / 25.4 * 72) * scale),
+            int(first.height - y * scale),
+        )
+    )
     assert ("EAN13", "6901234567892") in read_pdf.barcodes(crop)
     assert read_pdf.barcodes(first.crop((0, 0, first.width, int(top)))) == []
     assert ("EAN13", "6901234567892") in read_pdf.barcodes(pages[1])

@@ -47,16 +47,26 @@ def test_remote_area_leaves_only_china_post(shop):
 
 
 def test_never_china_post_when_the_buyer_asked_not_to(shop):
-    shop("5504001", province="西藏自治区", city="阿里地区", district="噶尔县",
-         remark="不要发邮政，谢谢")
+    shop(
+        "5504001",
+        province="西藏自治区",
+        city="阿里地区",
+        district="噶尔县",
+        remark="不要发邮政，谢谢",
+    )
     ranks = rank_order(shop.db, "5504001", now=NOW)
     ems = next(r for r in ranks if r.code == "EMS")
     assert not ems.eligible and "买家要求不发此快递" in ems.reasons
 
 
 def test_buyer_asked_carrier_comes_first_and_fastest_to_xinjiang_is_named(shop):
-    shop("5505001", province="新疆维吾尔自治区", city="乌鲁木齐市", district="天山区",
-         remark="请发顺丰")
+    shop(
+        "5505001",
+        province="新疆维吾尔自治区",
+        city="乌鲁木齐市",
+        district="天山区",
+        remark="请发顺丰",
+    )
     top = _first(rank_order(shop.db, "5505001", now=NOW))
     assert top.code == "SF"
     assert "买家指定" in top.reasons and "到新疆最快（4 天）" in top.reasons

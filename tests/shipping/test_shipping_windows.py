@@ -46,15 +46,20 @@ def test_print_queue_prints_to_pdf_and_shows_the_stop_banner(shop, qtbot, tmp_pa
     with shop.db.transaction() as session:
         from app.shipping.tracking import assign
 
-        assign(session, session.scalar(select(Order).where(Order.order_no == "8801001")),
-               "SF", "SF1234567890123")
+        assign(
+            session,
+            session.scalar(select(Order).where(Order.order_no == "8801001")),
+            "SF",
+            "SF1234567890123",
+        )
     out = tmp_path / "w.pdf"
     window.print_to_file(str(out), window.selected_orders())
     qtbot.waitUntil(window.idle, timeout=10000)
     assert "已打印 1 张面单" in window.message.text()
     assert "陈静" in read_pdf.text(out.read_bytes())[0]
-    row = next(window.model.row_at(r) for r in range(2)
-               if window.model.row_at(r).order_no == "8801001")
+    row = next(
+        window.model.row_at(r) for r in range(2) if window.model.row_at(r).order_no == "8801001"
+    )
     assert (row.status, row.tracking_no) == ("labelled", "SF1234567890123")
 
 
@@ -65,8 +70,7 @@ def test_void_from_the_window_asks_a_reason(shop, qtbot, monkeypatch):
     qtbot.addWidget(window)
     _select(window, "8802001")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("面单污损", True))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.buttons["void"].click()
     assert "SF1234567890124" in window.message.text()
     assert window.model.row_at(0).tracking_no == ""

@@ -32,8 +32,17 @@ def test_waybill_shows_recipient_sender_order_and_a_decodable_tracking_barcode(s
 
     assert read_pdf.sizes(pdf) == [SIZES_PT["100x180"]]
     text = read_pdf.text(pdf)[0]
-    for expected in ("林晓雯", "13900000001", "广东省深圳市南山区科技园南路88号", "青禾小铺",
-                     "3301001", "蓝牙耳机 黑色 ×2", "SF1234567890123", "已验视", "顺丰速运"):
+    for expected in (
+        "林晓雯",
+        "13900000001",
+        "广东省深圳市南山区科技园南路88号",
+        "青禾小铺",
+        "3301001",
+        "蓝牙耳机 黑色 ×2",
+        "SF1234567890123",
+        "已验视",
+        "顺丰速运",
+    ):
         assert expected in text
     assert b"/FontFile2" in pdf
 
@@ -58,8 +67,9 @@ def test_every_template_is_exactly_its_size_and_its_barcodes_decode(shop, read_p
 
 def test_masking_hides_the_middle_of_name_and_phone_but_not_the_address(shop, read_pdf):
     shop("3303001", recipient="张小三", phone="13900000001")
-    pdf = render_waybills(shop.db, ["3303001"], tracking="SF1234567890124", mask=True,
-                          carrier="SF")
+    pdf = render_waybills(
+        shop.db, ["3303001"], tracking="SF1234567890124", mask=True, carrier="SF"
+    )
     text = read_pdf.text(pdf)[0]
     assert "张*三" in text and "139****0001" in text
     assert "张小三" not in text and "13900000001" not in text
@@ -75,7 +85,8 @@ def test_reprint_keeps_the_number_and_is_recorded(shop):
     with shop.db.reading() as session:
         prints = session.scalars(select(WaybillPrint).order_by(WaybillPrint.id)).all()
         assert [(p.action, p.tracking_no, p.reason) for p in prints] == [
-            ("print", "SF1234567890125", ""), ("reprint", "SF1234567890125", "卷纸卡住"),
+            ("print", "SF1234567890125", ""),
+            ("reprint", "SF1234567890125", "卷纸卡住"),
         ]
 
 

@@ -34,10 +34,20 @@ def test_receive_reserve_cancel_and_check(db, db_url, shop, capsys, tmp_path):
     assert slip.read_bytes().startswith(b"%PDF")
     capsys.readouterr()
 
-    assert _run(db_url, "reserve", order_no, "--json") == 0
+    restock = tmp_path / "restock.pdf"
+    assert _run(db_url, "reserve", order_no, "--json", "--restock-pdf", str(restock)) == 0
     reserved = json.loads(capsys.readouterr().out)
     line = reserved["lines"][0]
     assert (line["state"], line["reserved"], line["backordered"]) == ("partly_reserved", 10, 5)
+    assert reserved["restock"][0]["quantity"] == 5
+    assert restock.read_bytes().startswith(b"%PDF")
+
+    assert _run(db_url, "reserve", order_no, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["restock"] == []
+    from app.db.models import OutboxMessage
+
+    with db.reading() as session:
+        assert session.query(OutboxMessage).filter_by(kind="delay").count() == 1
 
     assert _run(db_url, "stock", "--json") == 0
     rows = json.loads(capsys.readouterr().out)

@@ -108,8 +108,9 @@ def test_many_racing_rounds_never_oversell(db, shop, rounds):
                 results.append(reserve_order(session, session.get(Order, order_id), "d"))
         return results
 
-    _run_in_two_threads(desk)
+    outcomes = _run_in_two_threads(desk)
 
+    assert not [o for o in outcomes.values() if isinstance(o, Exception)]
     with db.reading() as session:
         ledger = figures(session, pid)
     assert (ledger.on_hand, ledger.reserved) == (rounds, rounds)

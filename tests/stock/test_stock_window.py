@@ -85,3 +85,30 @@ def test_cycle_count_dialog_counts_by_scanning_and_needs_a_supervisor(db, shop, 
     assert not dialog.approve_button.isEnabled()
     with db.reading() as session:
         assert stock_of(session, pid).on_hand == 2
+
+
+def test_receive_dialog_books_goods_in_dozens_and_saves_the_slip(
+    db, shop, qtbot, tmp_path, monkeypatch
+):
+    import pypdf
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.stock.figures import stock_of
+    from ui.dialogs.receive_goods import ReceiveGoodsDialog
+
+    pid = shop.product("SOCK-1", name="棉袜")
+    slip = tmp_path / "slip.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(slip), ""))
+    dialog = ReceiveGoodsDialog(db, sku="SOCK-1")
+    qtbot.addWidget(dialog)
+    dialog.quantity.setValue(2)
+    dialog.unit_edit.setText("打")
+    dialog.bin_edit.setText("C-01")
+
+    dialog.ok_button.click()
+
+    assert "24" in dialog.message.text()
+    with db.reading() as session:
+        assert stock_of(session, pid).on_hand == 24
+    text = pypdf.PdfReader(slip).pages[0].extract_text()
+    assert "入库单" in text and "SOCK-1" in text and "C-01" in text

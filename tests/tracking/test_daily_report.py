@@ -48,6 +48,7 @@ def test_figures_of_a_busy_day(db, monkeypatch) -> None:
         1,
     )
     assert figures.compensation_total == Decimal("25.00")
+    assert figures.packing_patterns == (("王打包", "破损", 1), ("王打包", "发错货", 1))
     assert dict(figures.compensation_by_cause) == {
         "快递": Decimal("10.00"),
         "打包": Decimal("15.00"),

@@ -21,7 +21,7 @@ from app.tracking.exception_actions import (
     request_intercept,
     send_customer_update,
 )
-from app.tracking.exception_queue import refresh_exceptions
+from app.tracking.exception_queue import list_exceptions, refresh_exceptions
 
 
 def _one_parcel(db, **kwargs) -> None:
@@ -124,3 +124,25 @@ def test_open_return_is_recorded_on_the_exception(db) -> None:
     assert row.actions[-1].kind == "open_return"
     assert "客户拒收" in row.actions[-1].note
     assert row.actions[-1].note.startswith("退货单 RMA")
+
+
+def test_parcels_older_than_the_watch_window_are_left_alone(db) -> None:
+    """Installing the rules must not flag every parcel ever shipped as 'no event'."""
+    _one_parcel(db)
+    assert refresh_exceptions(db, now=SHIPPED_AT + timedelta(days=31)) == []
+    with db.transaction() as session:
+        settings.put(session, "tracking.rules.watch_days", 60)
+    rows = refresh_exceptions(db, now=SHIPPED_AT + timedelta(days=31))
+    assert [r.rule for r in rows] == ["no_first_event"]
+
+
+def test_delivery_closes_the_parcels_open_exceptions_with_that_outcome(db) -> None:
+    _one_parcel(db)
+    assert len(refresh_exceptions(db, now=SHIPPED_AT + timedelta(hours=30))) == 1
+    add_event(db, "SF1234567890123", "已签收", at="2026-12-02 19:00")
+
+    with db.reading() as session:
+        rows = list_exceptions(session, include_closed=True)
+    assert [(r.rule, r.outcome) for r in rows] == [
+        ("no_first_event", "包裹已于 2026-12-02 19:00 签收（自动关闭）")
+    ]

@@ -8,7 +8,7 @@ from aftercare_data import shipped_parcel
 from sqlalchemy import select
 
 from app import settings
-from app.db.models import Order, OutboxMessage
+from app.db.models import Order, OutboxMessage, Shipment
 from app.db.models.tracking import ParcelProgress
 from app.shipping.notices import queue_shipping_notice
 from app.tracking.delivery_date import expected_delivery
@@ -38,7 +38,7 @@ def test_handover_retried_queues_no_second_notice(db) -> None:
         again = queue_shipping_notice(session, shipment)
         count = len(session.scalars(select(OutboxMessage)).all())
     assert again == []
-    assert count == 1  # no e-mail address known: SMS only
+    assert count == 2  # one SMS, one e-mail text
 
 
 def test_expected_date_skips_days_the_carrier_does_not_work(db) -> None:
@@ -66,3 +66,23 @@ def test_shop_can_turn_off_the_email_notice(db) -> None:
         shipment = shipped_parcel(session)
         messages = queue_shipping_notice(session, shipment)
     assert [m.channel for m in messages] == ["sms"]
+
+
+def test_order_in_two_parcels_gets_one_notice_naming_both(db) -> None:
+    """The handover notifies with the order's last parcel; the first must not be forgotten."""
+    with db.transaction() as session:
+        first = shipped_parcel(session)
+        second = Shipment(
+            order_id=first.order_id,
+            parcel_no=2,
+            carrier="SF",
+            tracking_no="SF1234567890199",
+            shipped_at=first.shipped_at,
+        )
+        session.add(second)
+        session.flush()
+        messages = queue_shipping_notice(session, second)
+        dates = {session.get(ParcelProgress, s.id).expected_delivery for s in (first, second)}
+
+    assert "SF1234567890199、SF1234567890123" in messages[0].body
+    assert len(dates) == 1 and None not in dates

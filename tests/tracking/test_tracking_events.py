@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from aftercare_data import shipped_parcel
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app import settings
 from app.db.models import Order, Shipment
@@ -178,3 +180,13 @@ def test_import_for_one_carrier_refuses_other_carriers_parcels(db) -> None:
     _parcels(db)
     report = import_tracking(db, FIXTURES / "kuaidi_summary_gb18030.csv", carrier="SF")
     assert any("属于 YTO" in r.reason for r in report.refused)
+
+
+@given(
+    before=st.text(alphabet="【】快件您的已由本人于深圳广州市中心网点 0123456789", max_size=12),
+    after=st.text(alphabet="，。请联系电话快递员张三 0123456789", max_size=12),
+)
+def test_a_final_word_wins_whatever_surrounds_it(before: str, after: str) -> None:
+    """Carrier sentences wrap the key word in places and names; the word still decides."""
+    assert classify(f"{before}拒收{after}") == T.REFUSED
+    assert classify(f"{before}已签收{after}") == T.DELIVERED

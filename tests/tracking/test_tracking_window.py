@@ -54,6 +54,7 @@ def test_feedback_tab_logs_feedback_and_a_compensation(qtbot, db) -> None:
     panel.save_feedback()
     assert "打包人 王打包" in panel.message.text()
     assert panel.cause.currentData() == "packing"
+    assert "王打包 破损 1 次" in panel.patterns.text()
 
     panel.value.setText("80")
     panel.kind.setCurrentIndex(panel.kind.findData("refund"))

@@ -9,7 +9,7 @@ import pytest
 
 from app.db.models import Order, OrderLine, Product
 from app.orders.status import record_arrival
-from app.verification.context import VerifyContext, load_context
+from app.verification.context import ProductInfo, VerifyContext
 
 
 def _order(session, order_no="T1001", lines=(("CUP-RED", 2, "55.55"),), **fields) -> Order:
@@ -89,9 +89,17 @@ def make_order(shop):
 
 
 @pytest.fixture
-def ctx(shop) -> VerifyContext:
-    with shop.reading() as session:
-        return load_context(session)
+def ctx() -> VerifyContext:
+    """The same catalogue as `shop`, in memory, for testing one rule without a database."""
+    context = VerifyContext()
+    for info in (
+        ProductInfo(1, "CUP-RED", "陶瓷马克杯", "颜色分类:红色", Decimal("55.55"), True, True),
+        ProductInfo(2, "CUP-BLUE", "陶瓷马克杯", "颜色分类:蓝色", Decimal("55.55"), True, True),
+        ProductInfo(3, "GIFT-CARD", "电子礼品卡", "", Decimal("100.00"), False, False),
+    ):
+        context.products_by_sku[info.sku.lower()] = info
+        context.products_by_id[info.id] = info
+    return context
 
 
 @pytest.fixture

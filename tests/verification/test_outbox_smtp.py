@@ -38,8 +38,14 @@ def test_pending_email_is_sent_once_and_marked(db) -> None:
         with db.transaction() as session:
             settings.put(session, "smtp.host", "127.0.0.1")
             settings.put(session, "smtp.port", port)
-            enqueue(session, kind="confirmation", channel="email", body="您的订单已确认",
-                    subject="订单确认", recipient="buyer@example.com")
+            enqueue(
+                session,
+                kind="confirmation",
+                channel="email",
+                body="您的订单已确认",
+                subject="订单确认",
+                recipient="buyer@example.com",
+            )
             enqueue(session, kind="confirmation", channel="sms", body="短信", recipient="139")
         assert send_pending_email(db) == (1, 0)
         assert send_pending_email(db) == (0, 0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from app.orders.queries import order_detail
 from app.verification.service import verify_orders
 from ui.windows.outbox import OutboxWindow
@@ -37,8 +36,11 @@ def test_clicking_a_phone_finding_focuses_the_phone_and_an_edit_can_be_undone(
     window.show()
     window.queue.setCurrentRow(0)
 
-    phone_item = next(window.findings.item(i) for i in range(window.findings.count())
-                      if window.findings.item(i).data(256) == "phone")
+    phone_item = next(
+        window.findings.item(i)
+        for i in range(window.findings.count())
+        if window.findings.item(i).data(256) == "phone"
+    )
     window._finding_clicked(phone_item)
     qtbot.waitUntil(window.phone.hasFocus)
 

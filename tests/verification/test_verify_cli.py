@@ -32,12 +32,18 @@ def test_verify_then_orders_json_gives_address_codes_phone_and_findings(
     good = orders["CLI1"]
     assert (good["province"], good["city"], good["district"]) == ("浙江省", "杭州市", "西湖区")
     assert (good["province_code"], good["city_code"], good["district_code"]) == (
-        "330000", "330100", "330106")
+        "330000",
+        "330100",
+        "330106",
+    )
     assert good["address_detail"] == "文三路100号"
     assert (good["phone"], good["phone_ext"]) == ("13900000002", "4821")
     held = orders["CLI2"]
-    assert {"rule": "address", "field": "address",
-            "reason": "地址中找不到省份和城市，请人工核对"}.items() <= held["findings"][-1].items()
+    assert {
+        "rule": "address",
+        "field": "address",
+        "reason": "地址中找不到省份和城市，请人工核对",
+    }.items() <= held["findings"][-1].items()
 
 
 def test_verify_named_order_and_outbox_json(make_order, shop, capsys) -> None:

@@ -36,6 +36,8 @@ from app.intake.profiles import save_profile
 from app.intake.records import ImportReport
 from app.intake.report_csv import write_report_csv
 from app.intake.service import import_files
+from app.intake.title_map import unmapped_titles
+from ui.dialogs.title_mapping import TitleMappingDialog
 from ui.widgets.column_mapping import ColumnMappingPage
 from ui.worker import run_in_thread
 
@@ -70,9 +72,14 @@ class ImportDialog(QDialog):
     def _files_page(self) -> QWidget:
         self.file_list = QListWidget()
         self.platform = QComboBox()
-        for label, value in ((self.tr("自动识别"), "auto"), (self.tr("淘宝/天猫"), "taobao"),
-                             (self.tr("拼多多"), "pdd"), (self.tr("京东"), "jd"),
-                             ("Shopify", "shopify"), (self.tr("通用表格"), "generic")):
+        for label, value in (
+            (self.tr("自动识别"), "auto"),
+            (self.tr("淘宝/天猫"), "taobao"),
+            (self.tr("拼多多"), "pdd"),
+            (self.tr("京东"), "jd"),
+            ("Shopify", "shopify"),
+            (self.tr("通用表格"), "generic"),
+        ):
             self.platform.addItem(label, value)
         add = QPushButton(self.tr("添加文件…"))
         add.clicked.connect(self._pick_files)
@@ -123,15 +130,19 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.refused_table = QTableWidget(0, 4)
         self.refused_table.setHorizontalHeaderLabels(
-            [self.tr("文件"), self.tr("行"), self.tr("列"), self.tr("原因")])
+            [self.tr("文件"), self.tr("行"), self.tr("列"), self.tr("原因")]
+        )
         self.refused_table.horizontalHeader().setStretchLastSection(True)
         self.refused_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.export_button = QPushButton(self.tr("导出报告 CSV…"))
         self.export_button.clicked.connect(self._export_report)
+        self.titles_button = QPushButton(self.tr("宝贝标题对应商家编码…"))
+        self.titles_button.clicked.connect(self._map_titles)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
+        row.addWidget(self.titles_button)
         row.addStretch(1)
         row.addWidget(close)
         return self._wrap_layout([self.summary, self.refused_table], row)
@@ -152,7 +163,8 @@ class ImportDialog(QDialog):
 
     def _pick_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择订单文件"), "", self.tr("表格 (*.csv *.xlsx);;所有文件 (*)"))
+            self, self.tr("选择订单文件"), "", self.tr("表格 (*.csv *.xlsx);;所有文件 (*)")
+        )
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:
@@ -182,8 +194,12 @@ class ImportDialog(QDialog):
     def _save_mapping(self) -> None:
         preview = self._pending[0]
         try:
-            save_profile(self._db, self.mapping.profile_name.text(), self.mapping.mapping(),
-                         list(preview.header))
+            save_profile(
+                self._db,
+                self.mapping.profile_name.text(),
+                self.mapping.mapping(),
+                list(preview.header),
+            )
         except PackDeskError as exc:
             QMessageBox.warning(self, self.tr("列映射方案"), str(exc))
             return
@@ -203,9 +219,13 @@ class ImportDialog(QDialog):
             platform = "auto"
 
         def work(report_progress):
-            return import_files(self._db, paths, platform=platform,
-                                on_progress=report_progress,
-                                should_cancel=self._cancel.is_set)
+            return import_files(
+                self._db,
+                paths,
+                platform=platform,
+                on_progress=report_progress,
+                should_cancel=self._cancel.is_set,
+            )
 
         run_in_thread(self, work, self._done, self._failed, self._progress)
 
@@ -217,22 +237,31 @@ class ImportDialog(QDialog):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress_label.setText(self.tr("已处理 %1 / %2 个订单")
-                                    .replace("%1", str(done)).replace("%2", str(total)))
+        self.progress_label.setText(
+            self.tr("已处理 %1 / %2 个订单").replace("%1", str(done)).replace("%2", str(total))
+        )
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
         encodings = "、".join(sorted(set(report.encodings.values())))
         self.summary.setText(
-            self.tr("新订单 %1，已更新 %2，无变化 %3，拒绝 %4 行；平台取消已挂起 %5，已拦截 %6。编码：%7")
-            .replace("%1", str(report.stored)).replace("%2", str(report.updated))
-            .replace("%3", str(report.unchanged)).replace("%4", str(len(report.refused)))
-            .replace("%5", str(report.cancelled_held)).replace("%6", str(report.stopped))
-            .replace("%7", encodings))
+            self.tr(
+                "新订单 %1，已更新 %2，无变化 %3，拒绝 %4 行；平台取消已挂起 %5，已拦截 %6。编码：%7"
+            )
+            .replace("%1", str(report.stored))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged))
+            .replace("%4", str(len(report.refused)))
+            .replace("%5", str(report.cancelled_held))
+            .replace("%6", str(report.stopped))
+            .replace("%7", encodings)
+        )
         shown = report.refused[:_MAX_SHOWN]
         if len(report.refused) > _MAX_SHOWN:
-            self.summary.setText(self.summary.text() + self.tr("（仅显示前 %1 行，完整内容请导出报告）")
-                                 .replace("%1", str(_MAX_SHOWN)))
+            self.summary.setText(
+                self.summary.text()
+                + self.tr("（仅显示前 %1 行，完整内容请导出报告）").replace("%1", str(_MAX_SHOWN))
+            )
         self.refused_table.setRowCount(len(shown))
         for r, refused in enumerate(shown):
             values = (refused.file, str(refused.row), refused.column, refused.reason)
@@ -240,6 +269,7 @@ class ImportDialog(QDialog):
                 self.refused_table.setItem(r, c, QTableWidgetItem(value))
         self.refused_table.resizeColumnsToContents()
         self.export_button.setEnabled(True)
+        self.titles_button.setVisible(bool(unmapped_titles(self._db)))
         self.pages.setCurrentIndex(self.RESULT)
 
     def _failed(self, exc: Exception) -> None:
@@ -250,10 +280,16 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("导入失败，未保存任何数据：") + str(exc))
         self.refused_table.setRowCount(0)
         self.export_button.setEnabled(False)
+        self.titles_button.setVisible(False)
         self.pages.setCurrentIndex(self.RESULT)
 
+    def _map_titles(self) -> None:
+        TitleMappingDialog(self._db, self).exec()
+        self.titles_button.setVisible(bool(unmapped_titles(self._db)))
+
     def _export_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出导入报告"), "import_report.csv",
-                                              self.tr("CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出导入报告"), "import_report.csv", self.tr("CSV (*.csv)")
+        )
         if path and self.report is not None:
             write_report_csv(self.report, path)

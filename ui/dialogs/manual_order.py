@@ -63,8 +63,15 @@ class ManualOrderDialog(QDialog):
         add = QPushButton(self.tr("加入订单"))
         add.clicked.connect(self.add_selected)
         self.lines = QTableWidget(0, 5)
-        self.lines.setHorizontalHeaderLabels([self.tr("商家编码"), self.tr("名称"), self.tr("数量"),
-                                              self.tr("单价"), self.tr("改价原因")])
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("商家编码"),
+                self.tr("名称"),
+                self.tr("数量"),
+                self.tr("单价"),
+                self.tr("改价原因"),
+            ]
+        )
         self.lines.horizontalHeader().setStretchLastSection(True)
 
         self.recipient = QLineEdit()
@@ -82,10 +89,13 @@ class ManualOrderDialog(QDialog):
         self.want_date = QCheckBox(self.tr("要求发货日期"))
         self.ship_date = QDateEdit(QDate.currentDate())
         self.ship_date.setCalendarPopup(True)
+        self.ship_date.setDisplayFormat("yyyy-MM-dd")
         self.remarks = QLineEdit()
 
-        self.errors = {key: self._error_label() for key in
-                       ("recipient", "phone", "address", "lines", "channel", "order_no")}
+        self.errors = {
+            key: self._error_label()
+            for key in ("recipient", "phone", "address", "lines", "channel", "order_no")
+        }
         form = QFormLayout()
         form.addRow(self.tr("收货人"), self._with_error(self.recipient, "recipient"))
         form.addRow(self.tr("电话"), self._with_error(self.phone, "phone"))
@@ -94,8 +104,11 @@ class ManualOrderDialog(QDialog):
         address_row.addWidget(split)
         form.addRow(self.tr("地址"), address_row)
         parts = QHBoxLayout()
-        for label, edit in ((self.tr("省"), self.province), (self.tr("市"), self.city),
-                            (self.tr("区/县"), self.district)):
+        for label, edit in (
+            (self.tr("省"), self.province),
+            (self.tr("市"), self.city),
+            (self.tr("区/县"), self.district),
+        ):
             parts.addWidget(QLabel(label))
             parts.addWidget(edit)
         form.addRow("", parts)
@@ -103,8 +116,13 @@ class ManualOrderDialog(QDialog):
         form.addRow(self.tr("邮编"), self.postcode)
         form.addRow("", self.errors["address"])
         status = QHBoxLayout()
-        for w in (self.paid, QLabel(self.tr("来源")), self.channel, self.want_date,
-                  self.ship_date):
+        for w in (
+            self.paid,
+            QLabel(self.tr("来源")),
+            self.channel,
+            self.want_date,
+            self.ship_date,
+        ):
             status.addWidget(w)
         form.addRow(self.tr("状态"), status)
         form.addRow(self.tr("备注"), self.remarks)
@@ -173,8 +191,9 @@ class ManualOrderDialog(QDialog):
     def _lines(self) -> tuple[ManualLine, ...]:
         lines = []
         for row in range(self.lines.rowCount()):
-            text = [self.lines.item(row, c).text() if self.lines.item(row, c) else ""
-                    for c in range(5)]
+            text = [
+                self.lines.item(row, c).text() if self.lines.item(row, c) else "" for c in range(5)
+            ]
             try:
                 price = Decimal(text[3])
             except InvalidOperation:
@@ -185,14 +204,22 @@ class ManualOrderDialog(QDialog):
 
     def order(self) -> ManualOrder:
         return ManualOrder(
-            recipient=self.recipient.text(), phone=self.phone.text(),
-            address=AddressParts(self.province.text().strip(), self.city.text().strip(),
-                                 self.district.text().strip(), self.detail.text().strip(),
-                                 self.postcode.text().strip()),
-            lines=self._lines(), paid=self.paid.isChecked(),
+            recipient=self.recipient.text(),
+            phone=self.phone.text(),
+            address=AddressParts(
+                self.province.text().strip(),
+                self.city.text().strip(),
+                self.district.text().strip(),
+                self.detail.text().strip(),
+                self.postcode.text().strip(),
+            ),
+            lines=self._lines(),
+            paid=self.paid.isChecked(),
             requested_ship_date=self.ship_date.date().toPython()
-            if self.want_date.isChecked() else None,
-            remarks=self.remarks.text(), channel=self.channel.currentData(),
+            if self.want_date.isChecked()
+            else None,
+            remarks=self.remarks.text(),
+            channel=self.channel.currentData(),
             address_raw=self.address_text.text().strip(),
         )
 

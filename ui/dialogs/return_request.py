@@ -69,6 +69,7 @@ class ReturnRequestDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记退货"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
 
         find_row = QHBoxLayout()
         find_row.addWidget(self.code, 1)

@@ -43,6 +43,10 @@ class ReturnShippingDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
 
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.setMinimumWidth(460)
+
         form = QFormLayout(self)
         form.addRow(self.tr("快递公司"), self.carrier)
         form.addRow(self.tr("退回运单号"), self.tracking)

@@ -48,7 +48,7 @@ def placeholder(text: str, size: int = 56) -> QPixmap:
     font = QFont()
     font.setPointSize(11)
     painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text[:4])
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text[:3])
     painter.end()
     return pixmap
 

@@ -67,8 +67,11 @@ class ColumnMappingPage(QWidget):
         layout.addLayout(name_row)
 
     def show_preview(self, preview: FilePreview) -> None:
-        self.title.setText(self.tr("「%1」不是已知格式，请建立列映射方案（编码：%2）")
-                           .replace("%1", preview.file).replace("%2", preview.encoding))
+        self.title.setText(
+            self.tr("「%1」不是已知格式，请建立列映射方案（编码：%2）")
+            .replace("%1", preview.file)
+            .replace("%2", preview.encoding)
+        )
         self.preview.clear()
         self.preview.setColumnCount(len(preview.header))
         self.preview.setRowCount(len(preview.rows))
@@ -86,8 +89,9 @@ class ColumnMappingPage(QWidget):
                 combo.setCurrentIndex(combo.findData(guess))
 
     def mapping(self) -> dict[str, str]:
-        return {name: combo.currentData() for name, combo in self.combos.items()
-                if combo.currentData()}
+        return {
+            name: combo.currentData() for name, combo in self.combos.items() if combo.currentData()
+        }
 
 
 def _guess(name: str, header: tuple[str, ...]) -> str:

@@ -28,7 +28,7 @@ from app.tracking.compensation import (
     list_compensations,
     totals_by_cause,
 )
-from app.tracking.feedback import add_feedback, recent_feedback
+from app.tracking.feedback import add_feedback, packing_patterns, recent_feedback
 from ui.format import local_time, money
 
 
@@ -132,6 +132,9 @@ class FeedbackPanel(QWidget):
         top.addWidget(self._compensation_box(), 1)
         layout.addLayout(top)
         layout.addWidget(self.feedback, 1)
+        self.patterns = QLabel()
+        self.patterns.setWordWrap(True)
+        layout.addWidget(self.patterns)
         layout.addWidget(self._approvals_box(), 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -205,6 +208,7 @@ class FeedbackPanel(QWidget):
             feedback = recent_feedback(session)
             compensations = list_compensations(session)
             totals = totals_by_cause(session)
+            patterns = packing_patterns(session)
         self.feedback.setRowCount(len(feedback))
         for row, fb in enumerate(feedback):
             values = (
@@ -233,6 +237,11 @@ class FeedbackPanel(QWidget):
                 if c.state == "pending":
                     item.setBackground(Qt.GlobalColor.yellow)
                 self.pending.setItem(row, col, item)
+        clerks = "；".join(
+            self.tr("{c} {k} {n} 次").format(c=p.clerk, k=self._categories[p.category], n=p.count)
+            for p in patterns[:6]
+        )
+        self.patterns.setText(self.tr("打包相关反馈（按打包员）：{p}").format(p=clerks or "—"))
         self.totals.setText("；".join(f"{self._causes[k]} {money(v)}" for k, v in totals.items()))
 
     def save_feedback(self) -> None:

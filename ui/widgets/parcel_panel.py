@@ -140,6 +140,21 @@ class ParcelPanel(QLabel):
             self.tr("已开始下一个包裹"),
         )
 
+    def print_slip(self, order_no: str) -> None:
+        """The packing slip as a PDF in the data folder, ready for the desk printer."""
+        from app.documents.packing_slip import render_packing_slip
+
+        try:
+            pdf = render_packing_slip(self._db, order_no)
+        except PackDeskError as exc:
+            self.said.emit("problem", str(exc))
+            return
+        folder = data_dir() / "packing_slips"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{order_no}.pdf"
+        path.write_bytes(pdf)
+        self.said.emit("good", self.tr("装箱单已生成：{0}").format(path.name))
+
     def _maybe_auto_print(self) -> None:
         """When the order is fully scanned and the weight passed, print if this desk says so."""
         if not (self._complete and self.parcel and self.parcel.weight_ok):

@@ -31,6 +31,7 @@ from app.flow.annotations import exception_words, step_lines
 from app.flow.figures import FlowFigures, flow_figures, last_change
 from app.flow.layout import ALERT_COLOUR, build_layout
 from app.flow.steps import STEP_BY_KEY
+from ui.dialogs.flow_targets import FlowTargetsDialog
 from ui.widgets.flow_scene import FlowScene
 from ui.worker import run_in_thread
 
@@ -70,6 +71,8 @@ class FlowWindow(QWidget):
         refresh.clicked.connect(self.refresh)
         print_button = QPushButton(self.tr("打印流程图…"))
         print_button.clicked.connect(self.print_sheet)
+        targets_button = QPushButton(self.tr("目标时间…"))
+        targets_button.clicked.connect(self.edit_targets)
         self.state = QLabel()
 
         top = QHBoxLayout()
@@ -79,6 +82,7 @@ class FlowWindow(QWidget):
         top.addWidget(self.last)
         top.addWidget(refresh)
         top.addWidget(print_button)
+        top.addWidget(targets_button)
         top.addStretch(1)
         top.addWidget(self.state)
 
@@ -180,6 +184,12 @@ class FlowWindow(QWidget):
     def _failed(self, error: Exception) -> None:
         self._busy = False
         self.state.setText(self.tr("计算失败：") + str(error))
+
+    def edit_targets(self) -> None:
+        """Targets live in the database, not in the fingerprint, so refresh after a save."""
+        dialog = FlowTargetsDialog(self._db, self)
+        if dialog.exec():
+            self.refresh()
 
     def print_sheet(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

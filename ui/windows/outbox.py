@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import current_user
 from app.errors import PackDeskError
 from app.outbox.export import export_csv
 from app.outbox.listing import list_messages, mark_sent
+from app.outbox.templates import list_templates, save_template
 
 
 class OutboxWindow(QWidget):
@@ -38,6 +41,7 @@ class OutboxWindow(QWidget):
         for text, slot in (
             (self.tr("标记为已发送"), self._mark_sent),
             (self.tr("导出CSV"), self._export),
+            (self.tr("编辑模板"), self._edit_template),
             (self.tr("刷新"), self.refresh),
         ):
             button = QPushButton(text)
@@ -93,3 +97,29 @@ class OutboxWindow(QWidget):
         if path:
             with self.db.reading() as session, open(path, "wb") as handle:
                 handle.write(export_csv(session))
+
+    def _edit_template(self) -> None:
+        """Pick a template, edit its text; unknown placeholders are refused by the service."""
+        with self.db.reading() as session:
+            templates = list_templates(session)
+        names = [f"{t.description} ({t.key})" for t in templates]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("编辑模板"), self.tr("模板："), names, 0, False
+        )
+        if not ok:
+            return
+        template = templates[names.index(name)]
+        hint = self.tr("可用占位符：") + " ".join("{" + f + "}" for f in template.fields)
+        subject = template.subject
+        if template.subject:
+            subject, ok = QInputDialog.getText(self, self.tr("邮件主题"), hint, text=subject)
+            if not ok:
+                return
+        body, ok = QInputDialog.getMultiLineText(self, self.tr("模板内容"), hint, template.body)
+        if not ok:
+            return
+        try:
+            with self.db.transaction() as session:
+                save_template(session, template.key, subject, body, current_user())
+        except PackDeskError as exc:
+            QMessageBox.warning(self, self.tr("模板有误"), str(exc))

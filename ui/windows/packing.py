@@ -101,7 +101,7 @@ class PackingWindow(QWidget):
         keys = QLabel(
             self.tr(
                 "F2 用建议箱子 · F4 勾选下一步 · F6 质检合格 · F7 质检不合格 · F8 读秤 · "
-                "F9 主管放行扫描 · F10 主管放行重量 · F11 下一个包裹 · Esc 关闭订单"
+                "F9 主管放行扫描 · F10 主管放行重量 · F11 下一个包裹 · F12 装箱单 · Esc 关闭订单"
             ),
             self,
         )
@@ -137,6 +137,7 @@ class PackingWindow(QWidget):
             "F9": self._override_scan,
             "F10": self.parcel_info.override_weight,
             "F11": self.parcel_info.next_parcel,
+            "F12": self._print_slip,
             "Esc": self._close_order,
         }
         for key, slot in bindings.items():
@@ -246,6 +247,10 @@ class PackingWindow(QWidget):
         if result.completed:
             self._load_parcel()
 
+    def _print_slip(self) -> None:
+        if self._view is not None:
+            self.parcel_info.print_slip(self._view.order_no)
+
     def _load_parcel(self) -> None:
         self.parcel_info.load(self._view.order_id, self._view.complete)
 
@@ -308,13 +313,12 @@ class PackingWindow(QWidget):
         QApplication.beep()
 
     def _refresh_stats(self) -> None:
+        """Throughput and wrong scans per clerk since midnight, for the desk to see."""
         rows = clerk_stats(self._db)
-        self.stats.setText(
-            self.tr("今日：")
-            + "   ".join(
-                self.tr("{0} 扫描 {1} 件，错扫 {2} 次，打包 {3} 单").format(
-                    s.user, s.units, s.refused_scans, s.orders_packed
-                )
-                for s in rows
+        parts = [
+            self.tr("{0} 扫描 {1} 件，错扫 {2} 次，打包 {3} 单").format(
+                s.user, s.units, s.refused_scans, s.orders_packed
             )
-        )
+            for s in rows
+        ]
+        self.stats.setText(self.tr("今日：") + ("   ".join(parts) or self.tr("暂无扫描")))

@@ -269,8 +269,19 @@ class ReturnsWindow(QWidget):
         self.message.setText(text)
 
     def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(self.tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _ask_text(self, title: str, label: str) -> str | None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setOkButtonText(self.tr("确定"))
+        dialog.setCancelButtonText(self.tr("取消"))
+        return dialog.textValue() if dialog.exec() else None
 
     # Actions ------------------------------------------------------------------------------
 
@@ -293,8 +304,8 @@ class ReturnsWindow(QWidget):
 
     def review(self, approve: bool) -> None:
         title = self.tr("同意退货") if approve else self.tr("拒绝退货")
-        reason, ok = QInputDialog.getText(self, title, self.tr("理由（会发送给客户）："))
-        if not ok:
+        reason = self._ask_text(title, self.tr("理由（会发送给客户）："))
+        if reason is None:
             return
         rma_no = self._detail.rma_no
         try:
@@ -312,10 +323,8 @@ class ReturnsWindow(QWidget):
         self.open_return(rma_no)
 
     def link(self) -> None:
-        code, ok = QInputDialog.getText(
-            self, self.tr("关联订单"), self.tr("订单号 / 运单号 / 手机号：")
-        )
-        if ok:
+        code = self._ask_text(self.tr("关联订单"), self.tr("订单号 / 运单号 / 手机号："))
+        if code is not None:
             self._run(lambda: link_return(self._db, self._detail.rma_no, code))
 
     def record_shipping(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.db.engine import Database
 from app.stock.views import refresh_plans, stock_detail
 from ui.dialogs.cycle_count import CycleCountDialog
+from ui.dialogs.receive_goods import ReceiveGoodsDialog
 from ui.models.stock_table import Column, StockTableModel
 from ui.widgets.stock_detail import StockDetailView
 from ui.worker import run_in_thread
@@ -48,6 +49,7 @@ class StockWindow(QWidget):
         self.alerts_only = QCheckBox(self.tr("只看预警"))
         self.refresh_button = QPushButton(self.tr("重算 ABC 与预测"))
         self.count_button = QPushButton(self.tr("循环盘点…"))
+        self.receive_button = QPushButton(self.tr("入库…"))
         self.status = QLabel()
 
         self.table = QTableView()
@@ -68,6 +70,7 @@ class StockWindow(QWidget):
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.alerts_only)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.receive_button)
         top.addWidget(self.count_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -86,6 +89,7 @@ class StockWindow(QWidget):
         self.alerts_only.toggled.connect(self.apply_filter)
         self.refresh_button.clicked.connect(self.refresh_planning)
         self.count_button.clicked.connect(self.open_count)
+        self.receive_button.clicked.connect(self.open_receive)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.apply_filter()
@@ -100,6 +104,13 @@ class StockWindow(QWidget):
 
     def show_product(self, product_id: int) -> None:
         self.detail.show_detail(stock_detail(self.db, product_id))
+
+    def open_receive(self) -> None:
+        current = self.table.currentIndex()
+        sku = self.model.row_at(current.row()).sku if current.isValid() else ""
+        dialog = ReceiveGoodsDialog(self.db, self, sku)
+        dialog.finished.connect(self.apply_filter)
+        dialog.open()
 
     def open_count(self) -> None:
         dialog = CycleCountDialog(self.db, self)
