@@ -1,7 +1,7 @@
 """A believable demo shop for an empty database, so a new desk opens on something to do.
 
-About 30 products with valid EAN-13 barcodes and stock, and about 200 orders spread over every
-state, with histories whose times lie in the past week so the flow sheet has figures. Every
+About 30 products with valid EAN-13 barcodes and stock, the starter shelf of boxes, and about
+200 orders spread over every state, with histories whose times lie in the past week so the flow sheet has figures. Every
 person, phone and street is invented. The generator is seeded, so two demo databases match.
 """
 
@@ -21,8 +21,10 @@ from app.db.engine import Database
 from app.db.models import Finding, Order, OrderLine, Product, Shipment
 from app.db.types import to_money, utcnow
 from app.orders.status import Status, move, record_arrival
+from app.packing.boxes import seed_packaging
 from app.packing.scan_codes import ean13_check_digit
 from app.stock.ledger import post_move
+from app.stock.reservation import reserve_order, ship_order_stock
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ CATALOGUE = [
     ("SOAP-3P", "手工皂 3块装", "规格:3块装", "36.00", "0.330", (150, 100, 40), False),
 ]
 
+SHORT_SKU = "VASE-GL-30"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗"
 GIVEN = ["小明", "丽华", "建国", "晓燕", "志强", "雪梅", "文博", "海燕", "子涵", "梓轩", "一诺",
          "欣怡", "浩然", "思远", "佳琪", "俊杰"]
@@ -131,6 +134,7 @@ def seed(db: Database, *, seed_value: int = 2026) -> DemoSummary:
     with db.transaction() as session:
         products = _products(session, user)
         count = _orders(session, rng, products, user)
+    seed_packaging(db)
     log.info("demo data stored: %d products, %d orders", len(products), count)
     return DemoSummary(len(products), count)
 
@@ -147,8 +151,8 @@ def _products(session: Session, user: str) -> list[Product]:
         products.append(product)
     session.flush()
     for n, product in enumerate(products):
-        # VASE-GL-30 is kept short so the demo shows a backorder waiting on a restock.
-        quantity = 3 if product.sku == "VASE-GL-30" else 40 + (n * 7) % 60
+        # VASE-GL-30 is kept short so the demo shows backorders waiting on its restock.
+        quantity = 3 if product.sku == SHORT_SKU else 80 + (n * 7) % 60
         post_move(session, product_id=product.id, kind="receipt", on_hand_delta=quantity,
                   reason="演示数据：期初入库", bin=product.bin, user=user)
     return products
@@ -162,7 +166,7 @@ def _orders(session: Session, rng: random.Random, products: list[Product], user:
         for _ in range(how_many):
             number += rng.randint(1000, 99999)
             placed = now - timedelta(hours=rng.uniform(6, 160))
-            order = _order(rng, str(number), placed, products)
+            order = _order(rng, str(number), placed, products, short=state is Status.BACKORDERED)
             session.add(order)
             record_arrival(order, user="导入", at=placed, note="演示数据")
             _walk(session, order, state, placed, rng, now, user)
@@ -170,14 +174,18 @@ def _orders(session: Session, rng: random.Random, products: list[Product], user:
     return count
 
 
-def _order(rng: random.Random, number: str, placed: datetime, products) -> Order:
+def _order(rng: random.Random, number: str, placed: datetime, products, short: bool) -> Order:
     province, city, district = rng.choice(PLACES)
     detail = f"{rng.choice(STREETS)}{rng.randint(1, 399)}号{rng.randint(1, 30)}栋" \
              f"{rng.randint(101, 2808)}室"
-    picks = rng.sample(products, rng.choice([1, 1, 1, 2, 2, 3]))
+    stocked = [p for p in products if p.sku != SHORT_SKU]
+    picks = rng.sample(stocked, rng.choice([1, 1, 1, 2, 2, 3]))
+    if short:
+        picks = [next(p for p in products if p.sku == SHORT_SKU), *picks[:1]]
     lines = [
         OrderLine(line_no=i + 1, sku=p.sku, product_id=p.id, title=p.name, attributes=p.spec,
-                  quantity=rng.choice([1, 1, 1, 2, 3]), unit_price=p.price)
+                  quantity=2 if p.sku == SHORT_SKU else rng.choice([1, 1, 1, 2, 3]),
+                  unit_price=p.price)
         for i, p in enumerate(picks)
     ]
     goods = sum((ln.unit_price * ln.quantity for ln in lines), Decimal("0"))
@@ -215,21 +223,17 @@ def _walk(session, order: Order, state: Status, placed: datetime, rng, now, user
     _shipment(session, order, state, rng)
 
 
-RESERVED_STATES = {Status.CONFIRMED, Status.PACKING, Status.PACKED, Status.LABELLED}
+RESERVED_STATES = {Status.CONFIRMED, Status.BACKORDERED, Status.PACKING, Status.PACKED,
+                   Status.LABELLED}
 SHIPPED_STATES = {Status.SHIPPED, Status.DELIVERED}
 
 
 def _stock(session: Session, order: Order, state: Status, user: str) -> None:
     """Confirmed orders hold a reservation; shipped ones have taken their goods out."""
-    for line in order.lines:
-        if state in RESERVED_STATES:
-            post_move(session, product_id=line.product_id, kind="reserve",
-                      reserved_delta=line.quantity, order_id=order.id, order_line_id=line.id,
-                      reason="演示数据：确认订单", user=user)
-        elif state in SHIPPED_STATES:
-            post_move(session, product_id=line.product_id, kind="ship",
-                      on_hand_delta=-line.quantity, order_id=order.id, order_line_id=line.id,
-                      reason="演示数据：已发货", user=user)
+    if state in RESERVED_STATES | SHIPPED_STATES:
+        reserve_order(session, order, user)
+    if state in SHIPPED_STATES:
+        ship_order_stock(session, order, user)
 
 
 def _tracking_number(carrier: str, rng: random.Random) -> str:

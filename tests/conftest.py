@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,26 @@ from app.db.engine import Database  # noqa: E402
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "realworld"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated to the newest schema, copied for each test.
+
+    Running every migration takes about a second; copying the file takes a millisecond, and
+    opening the copy still runs the (then empty) upgrade, as the application does.
+    """
+    path = tmp_path_factory.mktemp("template") / "packdesk.sqlite3"
+    Database(f"sqlite:///{path}").dispose()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return path
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'packdesk.sqlite3'}"
+def db_url(tmp_path: Path, migrated_template: Path) -> str:
+    target = tmp_path / "packdesk.sqlite3"
+    shutil.copyfile(migrated_template, target)
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture
@@ -41,3 +60,12 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("PACKDESK_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_background_job_outlives_its_test():
+    """A window's job still running after its test would write into the next test's world."""
+    yield
+    from ui.worker import wait_for_jobs
+
+    assert wait_for_jobs(30_000), "a background job was still running 30 s after the test"

@@ -3,6 +3,11 @@
 The one way windows do slow work (imports, bulk verification, batch printing). The function
 runs in the global thread pool; its result, error or progress arrive as queued signals, so
 the callbacks run on the GUI thread and may touch widgets. The worker itself never does.
+
+The signal carrier has no Qt parent and is kept alive here until the job ends: a window closed
+while its job still runs must not delete the object the worker thread is about to emit on.
+The callbacks are delivered through a receiver owned by the window, so once the window is
+gone they are simply not called.
 """
 
 from __future__ import annotations
@@ -12,15 +17,44 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+# Carriers of running jobs; each removes itself when its job has ended.
+_running: set[_Signals] = set()
 
 
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int)
+    ended = Signal()
+
+
+class _Receiver(QObject):
+    """Lives on the GUI thread as a child of the window; forwards what the job sends."""
+
+    def __init__(self, parent: QObject, on_done, on_error, on_progress) -> None:
+        super().__init__(parent)
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        self._on_done(result)
+        self.deleteLater()
+
+    @Slot(object)
+    def failed(self, exc: Exception) -> None:
+        self._on_error(exc)
+        self.deleteLater()
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
 
 
 class _Job(QRunnable):
@@ -41,6 +75,28 @@ class _Job(QRunnable):
             self._signals.failed.emit(exc)
         else:
             self._signals.done.emit(result)
+        finally:
+            self._signals.ended.emit()
+
+
+class _Janitor(QObject):
+    """Drops a job's signal carrier on the GUI thread once the job has ended."""
+
+    @Slot()
+    def forget(self) -> None:
+        signals = self.sender()
+        _running.discard(signals)
+        signals.deleteLater()
+
+
+_janitor: _Janitor | None = None
+
+
+def _the_janitor() -> _Janitor:
+    global _janitor
+    if _janitor is None:
+        _janitor = _Janitor()
+    return _janitor
 
 
 def run_in_thread(
@@ -52,14 +108,19 @@ def run_in_thread(
 ) -> QObject:
     """Run `fn` in the pool. With `on_progress`, `fn` receives a `report(done, total)` callable.
 
-    The returned object is owned by `parent`; it keeps the connections alive until the job ends.
+    Returns the receiver, a child of `parent`; it is deleted once the result was delivered.
     """
-    signals = _Signals(parent)
-    signals.done.connect(on_done)
-    signals.failed.connect(on_error)
-    if on_progress is not None:
-        signals.progress.connect(on_progress)
-    signals.done.connect(signals.deleteLater)
-    signals.failed.connect(signals.deleteLater)
+    signals = _Signals()
+    receiver = _Receiver(parent, on_done, on_error, on_progress)
+    signals.done.connect(receiver.done)
+    signals.failed.connect(receiver.failed)
+    signals.progress.connect(receiver.progress)
+    signals.ended.connect(_the_janitor().forget)
+    _running.add(signals)
     QThreadPool.globalInstance().start(_Job(fn, signals, on_progress is not None))
-    return signals
+    return receiver
+
+
+def wait_for_jobs(timeout_ms: int = 30_000) -> bool:
+    """Block until every background job has ended; for shutting down and for tests."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

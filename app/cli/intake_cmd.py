@@ -45,7 +45,10 @@ def handle_import(db: Database, args: argparse.Namespace) -> int:
                 "unchanged": report.unchanged,
                 "held_cancelled": report.cancelled_held,
                 "stopped": report.stopped,
-                "refused": report.refused,
+                "refused": [
+                    {"file": r.file, "row": r.row, "column": r.column, "reason": r.reason}
+                    for r in report.refused
+                ],
             }
         )
         return 0

@@ -295,7 +295,7 @@ def _history_page(c: Canvas, width: float, height: float, font: str, path: Order
             local(v.start),
             "进行中" if v.open else local(v.end),
             duration_words(v.seconds),
-            v.left_by or v.entered_by,
+            v.last_moved_by if v.open else v.left_by,
         ]
         for v in path.visits
     ]

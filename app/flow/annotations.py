@@ -60,8 +60,11 @@ def order_step_lines(path: OrderPath, key: str) -> list[str]:
         lines.append(f"已等 {duration_words(total)}")
     else:
         lines.append(f"用时 {duration_words(total)}")
-    who = last.left_by if not last.open else last.entered_by
-    lines.append(f"经手 {who or '—'}")
+    if last.open:
+        held = "挂起 · " if last.state == "held" else ""
+        lines.append(f"{held}经手 {last.last_moved_by or '—'}")
+    else:
+        lines.append(f"经手 {last.left_by or '—'}")
     return lines
 
 

@@ -41,8 +41,10 @@ class Visit:
     seconds: float
     entered_by: str
     left_by: str
-    # The state the order is in during the visit's last piece (e.g. "held").
+    # The state the order is in during the visit's last piece (e.g. "held"), and who moved
+    # it into that state: for an open visit, the person the order now waits on.
     state: str
+    last_moved_by: str = ""
 
     @property
     def open(self) -> bool:
@@ -99,7 +101,7 @@ def visits_of(
         if step == "verification" and paid_at is not None and paid_at > start:
             start = min(paid_at, end) if end is not None else min(paid_at, now)
         seconds = _seconds(start, end if end is not None else now)
-        pieces.append(Visit(step, start, end, seconds, ev.user, left_by, state.value))
+        pieces.append(Visit(step, start, end, seconds, ev.user, left_by, state.value, ev.user))
 
     return _merged(pieces)
 
@@ -123,6 +125,7 @@ def _merged(pieces: list[Visit]) -> list[Visit]:
                 last.entered_by,
                 piece.left_by,
                 piece.state,
+                piece.last_moved_by,
             )
         else:
             merged.append(piece)

@@ -9,8 +9,7 @@ with named parameter styles fall back to Core `insert()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
@@ -34,8 +33,10 @@ def bulk_insert(session: Session, table: Table, names: Sequence[str], rows: list
         f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
+    # Bind processors are pure and imports repeat values (prices, times), so each distinct
+    # value is converted once per call; this halves the cost of a 100k-order insert.
     converters = [
-        (i, _memoized(processor))
+        (i, processor, {})
         for i, c in enumerate(columns)
         if (processor := c.type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
@@ -43,25 +44,12 @@ def bulk_insert(session: Session, table: Table, names: Sequence[str], rows: list
         converted = []
         for row in rows:
             values = list(row)
-            for i, convert in converters:
-                values[i] = convert(values[i])
+            for i, process, cache in converters:
+                value = values[i]
+                try:
+                    values[i] = cache[value]
+                except KeyError:
+                    values[i] = cache[value] = process(value)
             converted.append(tuple(values))
         rows = converted
     connection.exec_driver_sql(sql, rows)
-
-
-def _memoized(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """Bind processors are pure and imports repeat values (prices, times), so each distinct
-    value is converted once; this halves the cost of a 100k-order insert."""
-    cache: dict = {}
-
-    def convert(value: Any) -> Any:
-        try:
-            return cache[value]
-        except KeyError:
-            result = cache[value] = processor(value)
-            return result
-        except TypeError:
-            return processor(value)
-
-    return convert

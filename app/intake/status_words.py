@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-_UNPAID = ("等待买家付款", "待付款", "未付款", "pending", "unpaid")
-_CANCELLED = ("交易关闭", "已关闭", "已取消", "取消", "cancelled", "canceled", "voided")
+import re
+
+_UNPAID = re.compile("等待买家付款|待付款|未付款|pending|unpaid", re.IGNORECASE)
+_CANCELLED = re.compile("交易关闭|已关闭|已取消|取消|cancelled|canceled|voided", re.IGNORECASE)
 
 
 def is_unpaid(status: str) -> bool:
-    text = status.strip().lower()
-    return any(word in text for word in _UNPAID)
+    return _UNPAID.search(status) is not None
 
 
 def is_cancelled(status: str) -> bool:
-    text = status.strip().lower()
-    return any(word in text for word in _CANCELLED)
+    return _CANCELLED.search(status) is not None

@@ -60,6 +60,7 @@ DEFAULTS = {name: "" for name in FIELDS} | {
     "paid_at": None,
 }
 CANCELLED_REASON = "平台上已取消 (cancelled on the platform)"
+_RESERVED = {Status.CONFIRMED.value, Status.BACKORDERED.value}
 _STOPPABLE = {Status.PACKING.value, Status.PACKED.value, Status.LABELLED.value}
 _LOOKUP_CHUNK = 900
 
@@ -225,6 +226,11 @@ def _apply_repeat(session: Session, parsed: ParsedOrder, order: Order, tally: St
         order.findings.append(
             Finding(rule="platform_cancelled", field="platform_status", reason=CANCELLED_REASON)
         )
+        if order.status in _RESERVED:
+            # Imported here: stock is a later step of the flow than intake.
+            from app.stock.reservation import release_order
+
+            release_order(session, order, tally.user)
         move(order, Status.HELD, user=tally.user, note=CANCELLED_REASON)
         outcome, reason = "held", CANCELLED_REASON
         tally.held += 1
@@ -254,6 +260,9 @@ def _has_cancel_finding(order: Order) -> bool:
 
 
 def _update(session: Session, parsed: ParsedOrder, order: Order, products: dict[str, int]) -> None:
+    """Take the newer export's fields and lines."""
+    # TODO: an order already verified or confirmed keeps its state and reservation after an
+    # update; it should go back through verification once that service can re-run one order.
     for name in FIELDS:
         if name in parsed.fields:
             setattr(order, name, parsed.fields[name])

@@ -40,8 +40,9 @@ ORDER_FIELDS = [
     field("item_title", "宝贝标题"),
     field("item_count", "宝贝总数量", kind="qty"),
     field("seller_remark", "订单备注", "卖家备注"),
-    field("close_reason", "订单关闭原因"),
 ]
+
+_SINGLE_FILE_ONLY = {"item_title", "item_count"}
 
 ITEM_FIELDS = [
     field("order_no", "订单编号", "订单号", kind="id", required=True),
@@ -120,6 +121,9 @@ def read_orders(
     """
     seen: set[str] = set()
     labels = {c.field.name: c.label for c in columns}
+    if items is not None:
+        # The pair takes its lines from the item report; fewer cells read per row.
+        columns = [c for c in columns if c.field.name not in _SINGLE_FILE_ONLY]
     for row_no, values in read_rows(sheet, columns, refused):
         order_no = values.get("order_no")
         if not order_no:

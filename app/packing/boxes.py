@@ -182,7 +182,10 @@ def propose(session: Session, goods: Goods) -> Proposal:
         boxes, key=lambda b: (b.inner_mm[0] * b.inner_mm[1] * b.inner_mm[2], b.code), default=None
     )
     if box is None:
-        reasons.append("没有能装下这些商品的箱子（有库存的）")
+        if not any(b.kind in BOX_KINDS for b in catalogue):
+            reasons.append("包装目录里没有有库存的箱子（可用 packdesk packaging seed 建立）")
+        else:
+            reasons.append("没有能装下这些商品的箱子（有库存的）")
     else:
         reasons.append(f"装得下（含 {margin}% 填充余量）的最小箱子：{box.name}")
 

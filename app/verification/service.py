@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.config import current_user
 from app.db.engine import Database
@@ -21,6 +21,7 @@ from app.db.models import Finding, Order
 from app.db.models.verification import HoldRelease
 from app.db.types import utcnow
 from app.orders.status import Status, move
+from app.verification.batch import load_orders, save_orders
 from app.verification.context import VerifyContext, load_context
 from app.verification.issues import HOLD, INFO, Issue
 from app.verification.rules import run_rules
@@ -89,8 +90,8 @@ def verify_loaded(
 ) -> None:
     """Run the rules on loaded orders; findings are replaced with bulk statements.
 
-    The orders come with their lines and events preloaded (one query per chunk), so `move()`
-    appends without a lazy load; findings are never loaded, only deleted and inserted.
+    The orders are plain objects from `app.verification.batch`; findings are never loaded,
+    only deleted and inserted in bulk.
     """
     released = _released(session, [o.id for o in orders])
     finding_rows: list[dict] = []
@@ -105,9 +106,10 @@ def verify_loaded(
         report["by_rule"].update(r["rule"] for r in rows if r["severity"] == HOLD)
         report["outcomes"].append(OrderOutcome(order.order_no, order.status, holds))
 
-    session.execute(delete(Finding).where(Finding.order_id.in_([o.id for o in orders])))
+    connection = session.connection()
+    connection.execute(delete(Finding).where(Finding.order_id.in_([o.id for o in orders])))
     if finding_rows:
-        session.execute(insert(Finding), finding_rows)
+        connection.execute(insert(Finding.__table__), finding_rows)
 
 
 def verify_orders(
@@ -138,18 +140,9 @@ def verify_orders(
         total = len(ids)
         for start in range(0, total, CHUNK):
             chunk = ids[start : start + CHUNK]
-            orders = list(
-                session.scalars(
-                    select(Order)
-                    .where(Order.id.in_(chunk))
-                    .order_by(Order.id)
-                    .options(selectinload(Order.lines), selectinload(Order.events))
-                )
-            )
-            with session.no_autoflush:
-                verify_loaded(session, orders, ctx, user, report)
-                session.flush()
-            session.expunge_all()
+            orders, before, lines_before = load_orders(session, chunk)
+            verify_loaded(session, orders, ctx, user, report)
+            save_orders(session, orders, before, lines_before)
             if on_progress is not None:
                 on_progress(min(start + CHUNK, total), total)
 

@@ -146,3 +146,9 @@ def test_table_shows_a_changed_target_in_hours(flow_db) -> None:
     table = _text(flow_sheet_pdf(flow_db, DAY, DAY, now=NOW))[1]
     assert "付款后2小时内审核" not in table and "3小时" in table
     assert "不设目标" in table and "确认后8小时内开始打包" in table
+
+
+def test_order_sheet_says_who_a_held_order_waits_on(flow_db) -> None:
+    chart, history = _text(order_flow_pdf(flow_db, "D", now=NOW))
+    assert "现在在：审核" in chart and "挂起·经手系统" in chart and "已等9.0小时" in chart
+    assert "进行中" in history

@@ -47,7 +47,6 @@ def test_import_refused_row_in_json_and_report_csv(db_url, tmp_path, capsys):
             "row": 3,
             "column": "订单编号",
             "reason": "「3.71291E+18」是科学计数法，已被电子表格损坏，请从平台重新导出原始文件",
-            "order_no": "",
         }
     ]
     rows = list(csv.reader(report_csv.open(encoding="utf-8-sig")))

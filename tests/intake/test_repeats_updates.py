@@ -81,3 +81,21 @@ def test_packed_order_is_not_changed_by_a_newer_export(db, tmp_path):
     assert report.unchanged == 1
     assert report.rows[0].reason == "订单已进入打包或发货，未按新导出修改"
     assert _load(db).recipient == "林小雨"
+
+
+def test_cancelled_confirmed_order_releases_its_reservation(db, tmp_path, monkeypatch):
+    """A confirmed order holds stock; holding it for a platform cancel must give that back."""
+    from app.stock import reservation
+
+    released = []
+    monkeypatch.setattr(reservation, "release_order", lambda s, o, u: released.append(o.id))
+    _import(db, tmp_path, "a")
+    with db.transaction() as session:
+        order = session.scalars(select(Order)).one()
+        move(order, Status.VERIFIED, user="tester")
+        move(order, Status.CONFIRMED, user="tester")
+
+    _import(db, tmp_path, "b", 订单状态="交易关闭")
+
+    assert released == [_load(db).id]
+    assert _load(db).status == Status.HELD.value

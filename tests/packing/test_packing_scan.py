@@ -190,3 +190,10 @@ def test_item_already_scanned_in_one_order_opens_the_other(db, order_id) -> None
     other = make_order(db, "3901000000000000002", [("TEA-02", 1)])
     scan(db, order_id, TEA)
     assert open_for_packing(db, TEA).order_id == other
+
+
+def test_gs1_128_scan_with_gtin_ticks_the_product(db, order_id) -> None:
+    """A carton label read as GS1-128: (01) GTIN-14 of the mug plus a batch number."""
+    result = scan(db, order_id, f"]C101{MUG.zfill(14)}10LOT7")
+    assert result.accepted, result.reason
+    assert result.line_no == 1
