@@ -168,6 +168,7 @@ def _orders(session: Session, rng: random.Random, products: list[Product], user:
             placed = now - timedelta(hours=rng.uniform(6, 160))
             order = _order(rng, str(number), placed, products, short=state is Status.BACKORDERED)
             session.add(order)
+            order.imported_at = placed + timedelta(minutes=rng.randint(35, 90))
             record_arrival(order, user="导入", at=placed, note="演示数据")
             _walk(session, order, state, placed, rng, now, user)
             count += 1
@@ -204,7 +205,7 @@ def _order(rng: random.Random, number: str, placed: datetime, products, short: b
 
 def _walk(session, order: Order, state: Status, placed: datetime, rng, now, user) -> None:
     """Move the order along its path, each step some hours after the last, never in the future."""
-    at = order.paid_at or placed
+    at = order.imported_at
     for step in PATHS[state]:
         at = min(at + timedelta(hours=rng.uniform(0.2, 9)), now - timedelta(minutes=5))
         note = ""

@@ -9,6 +9,7 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libpulse0
   xvfb xauth poppler-utils
+  postgresql
 )
 
 missing=()

@@ -44,12 +44,20 @@ def page_images(pdf: bytes, dpi: int = 110) -> list[QImage]:
     return images
 
 
-def print_pdf(pdf: bytes, kind: str, parent=None, ask: bool = True) -> bool:
-    """Print every page at 100 %; returns False when the clerk cancelled the dialog."""
+def print_pdf(
+    pdf: bytes, kind: str, parent=None, ask: bool = True, output_file: str | None = None
+) -> bool:
+    """Print every page at 100 %; returns False when the clerk cancelled the dialog.
+
+    `output_file` prints through Qt into a PDF file instead of a printer (used by tests).
+    """
     settings = QSettings()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     remembered = settings.value(f"printers/{kind}", "")
-    if remembered and remembered in QPrinterInfo.availablePrinterNames():
+    if output_file:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(output_file)
+    elif remembered and remembered in QPrinterInfo.availablePrinterNames():
         printer.setPrinterName(remembered)
 
     document, buffer = load_pdf(pdf)

@@ -14,6 +14,7 @@ from pathlib import Path
 from app.cli.output import print_json
 from app.db.engine import Database
 from app.shipping import handover
+from app.shipping.carriers import set_sort_code
 from app.shipping.selection import choose_carrier, rank_order
 from app.shipping.tracking import assign_tracking_number, import_pool
 
@@ -30,6 +31,15 @@ def register(subparsers) -> None:
     choose.add_argument("code", metavar="CODE", nargs="?")
     choose.add_argument("--reason", default="")
     choose.set_defaults(handler=handle_choose)
+
+    sort = carrier_cmds.add_parser("sort-code", help="enter a sort code (三段码) and hub")
+    sort.add_argument("carrier", metavar="CARRIER")
+    sort.add_argument("province")
+    sort.add_argument("city", nargs="?", default="")
+    sort.add_argument("district", nargs="?", default="")
+    sort.add_argument("--code", required=True, help="大头笔/三段码 as printed")
+    sort.add_argument("--hub", default="", help="集包地")
+    sort.set_defaults(handler=handle_sort_code)
 
     tracking = subparsers.add_parser("tracking", help="tracking numbers")
     tracking_cmds = tracking.add_subparsers(dest="tracking_command", required=True)
@@ -91,6 +101,20 @@ def handle_choose(db: Database, args: argparse.Namespace) -> int:
     choice = choose_carrier(db, args.order_no, args.code, args.reason)
     extra = f"（推荐 {choice.suggested}，原因：{choice.reason}）" if choice.overridden else ""
     print(f"{choice.order_no}: {choice.carrier}{extra}")
+    return 0
+
+
+def handle_sort_code(db: Database, args: argparse.Namespace) -> int:
+    set_sort_code(
+        db,
+        args.carrier,
+        args.province,
+        args.city,
+        args.district,
+        sort_code=args.code,
+        hub=args.hub,
+    )
+    print(f"{args.carrier} {args.province}{args.city}{args.district}: {args.code} {args.hub}")
     return 0
 
 

@@ -29,8 +29,11 @@ def bulk_insert(session: Session, table: Table, names: Sequence[str], rows: list
         return
 
     columns = [table.c[name] for name in names]
+    # Quoted by the dialect: `user` and `at` are reserved words on PostgreSQL.
+    quote = dialect.identifier_preparer
     sql = (
-        f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
+        f"INSERT INTO {quote.format_table(table)} "
+        f"({', '.join(quote.format_column(c) for c in columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
     # Bind processors are pure and imports repeat values (prices, times), so each distinct

@@ -113,6 +113,7 @@ def _open_csv(path: Path, encoding: str) -> Sheet:
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         """Rows numbered as a spreadsheet shows them (a cell with line breaks is one row)."""
+        row_no = header_row
         try:
             for row_no, cells in enumerate(reader, start=header_row + 1):
                 if not cells or (not cells[0] and not any(cells)):
@@ -120,6 +121,9 @@ def _open_csv(path: Path, encoding: str) -> Sheet:
                 if len(cells) < width:
                     cells += [""] * (width - len(cells))
                 yield row_no, cells
+        except csv.Error as exc:
+            # The import is one transaction, so refusing here still stores nothing.
+            raise FileRefused(path.name, f"第{row_no + 1}行附近不是正确的 CSV（{exc}）") from None
         finally:
             fh.close()
 

@@ -198,3 +198,34 @@ def carrier_list(db: Database) -> list[CarrierInfo]:
     """The active carriers, for pickers in the windows."""
     with db.transaction() as session:
         return [CarrierInfo(c.code, c.name, c.service, c.speed_class) for c in carriers(session)]
+
+
+def set_sort_code(
+    db: Database,
+    carrier_code: str,
+    province: str,
+    city: str = "",
+    district: str = "",
+    *,
+    sort_code: str,
+    hub: str = "",
+) -> None:
+    """Enter or change one row of the 大头笔/三段码 table the waybills print from."""
+    if not sort_code.strip() or not province.strip():
+        raise BadInput("三段码和省份都不能为空")
+    with db.transaction() as session:
+        code = get_carrier(session, carrier_code).code
+        row = session.scalar(
+            select(SortCode).where(
+                SortCode.carrier_code == code,
+                SortCode.province == province,
+                SortCode.city == city,
+                SortCode.district == district,
+            )
+        )
+        if row is None:
+            row = SortCode(carrier_code=code, province=province, city=city, district=district)
+            session.add(row)
+        row.sort_code = sort_code.strip()
+        row.hub = hub.strip()
+    log.info("sort code %s %s%s%s: %s / %s", code, province, city, district, sort_code, hub)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.config import current_user
@@ -135,24 +136,36 @@ def _apply_to_level(
     if session.execute(statement).rowcount == 1:
         return
 
-    current = level(session, product_id)
-    if current is not None:
-        _raise_insufficient(session, product_id, reserved_delta, current.available)
+    if level(session, product_id) is None:
+        _create_level(session, product_id)
+    if session.execute(statement).rowcount == 1:
+        return
 
-    # First movement of this product since the totals were introduced: start from the ledger.
-    # TODO: on PostgreSQL two desks could both insert this row for a brand-new product and one
-    # would fail on the primary key; SQLite serialises writers so it cannot happen there. An
-    # INSERT ... ON CONFLICT DO NOTHING followed by the UPDATE would close it.
+    # Only a guarded UPDATE can miss a row that exists: the reservation does not fit.
+    _raise_insufficient(session, product_id, reserved_delta, level(session, product_id).available)
+
+
+# Inserts that skip a row whose key already exists, so that two desks creating the same
+# running-total row at once both go on: the second waits for the first and then inserts nothing.
+_INSERT_OR_SKIP = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def _create_level(session: Session, product_id: int) -> None:
+    """Start the running totals of a product from its ledger, the first time it moves.
+
+    The UPDATE in `_apply_to_level` then applies this movement, on this row or on the one
+    another desk created a moment earlier.
+    """
     start = figures(session, product_id)
-    if guarded and start.on_hand + on_hand_delta - start.reserved < reserved_delta:
-        _raise_insufficient(session, product_id, reserved_delta, start.available)
-    session.execute(
-        insert(StockLevel).values(
-            product_id=product_id,
-            on_hand=start.on_hand + on_hand_delta,
-            reserved=start.reserved + reserved_delta,
-        )
-    )
+    make_insert = _INSERT_OR_SKIP.get(session.get_bind().dialect.name)
+    values = {"product_id": product_id, "on_hand": start.on_hand, "reserved": start.reserved}
+    if make_insert is None:
+        # TODO: other databases get a plain INSERT, which fails for the second of two desks
+        # creating the same row at once; only SQLite and PostgreSQL are supported so far.
+        session.execute(insert(StockLevel).values(**values))
+        return
+    statement = make_insert(StockLevel).values(**values)
+    session.execute(statement.on_conflict_do_nothing(index_elements=["product_id"]))
 
 
 def _raise_insufficient(session: Session, product_id: int, wanted: int, available: int) -> None:

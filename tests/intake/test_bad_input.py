@@ -79,3 +79,18 @@ def test_empty_catalogue_is_refused_and_stores_nothing(db, tmp_path):
 
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Product)) == 0
+
+
+def test_broken_csv_deep_in_the_file_refuses_it_and_stores_nothing(db, tmp_path):
+    """An unclosed quote swallows the rest of the file into one cell: refuse, do not crash."""
+    from intake_samples import standard_pair
+
+    paths = standard_pair(tmp_path, "utf-8")
+    data = paths[0].read_bytes()
+    tail = b'1914310000010100099,"unclosed\r\n' + b"2023112200000000002,x\r\n" * 8000
+    paths[0].write_bytes(data + tail)
+
+    with pytest.raises(FileRefused, match="ExportOrderList.csv: 第.*行附近不是正确的 CSV"):
+        import_files(db, paths)
+
+    assert _orders(db) == 0

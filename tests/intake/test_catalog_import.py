@@ -104,3 +104,24 @@ def test_woocommerce_invented_variation_inherits_by_parent_id(db, tmp_path):
         13,
     )
     assert _products(db)["ebook"].shippable is False
+
+
+def test_xlsx_catalogue_reads_text_barcode_and_chinese_headers(db, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["商家编码", "条码", "商品名称", "规格", "价格", "重量（kg）", "易碎"])
+    sheet.append(["CUP-QING", "012345678905", "青瓷杯", "青色", 39, 0.35, "是"])
+    book.save(tmp_path / "products.xlsx")
+
+    report = import_catalog(db, tmp_path / "products.xlsx")
+
+    assert (report.added, report.encoding) == (1, "xlsx")
+    cup = _products(db)["CUP-QING"]
+    assert (cup.barcode, cup.price, cup.weight, cup.fragile) == (
+        "012345678905",
+        Decimal("39.00"),
+        Decimal("0.350"),
+        True,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.intake.cells import CellError, identifier, normalize_header
@@ -25,3 +25,34 @@ def test_spreadsheet_damage_is_refused(cell):
 
 def test_full_and_half_width_brackets_match():
     assert normalize_header("\ufeff商家实收金额（元）") == normalize_header("商家实收金额(元)")
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    number=digits,
+    wrap=st.sampled_from(['="{}"', "\t{}", "'{}", "{}"]),
+    encoding=st.sampled_from(["gb18030", "utf-8-sig", "utf-8"]),
+)
+def test_imported_order_number_is_exactly_the_exported_one(db, tmp_path, number, wrap, encoding):
+    from intake_samples import taobao_item, taobao_order, taobao_pair
+    from sqlalchemy import select
+
+    from app.db.models import Order
+    from app.intake.service import import_files
+
+    cell = wrap.format(number)
+    paths = taobao_pair(
+        tmp_path,
+        [taobao_order(number, 订单编号=cell)],
+        [taobao_item(number, "CUP-QING")],
+        encoding=encoding,
+        prefix=f"{encoding}-{len(cell)}-",
+    )
+
+    import_files(db, paths)
+
+    with db.reading() as session:
+        stored = session.scalars(select(Order.order_no).where(Order.order_no == number)).all()
+    assert stored == [number]

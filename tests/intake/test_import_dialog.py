@@ -29,8 +29,12 @@ def test_pair_import_shows_summary_and_refused_rows(db, qtbot, tmp_path, monkeyp
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.RESULT, timeout=10000)
 
     assert "新订单 1" in dialog.summary.text() and "拒绝 1 行" in dialog.summary.text()
-    assert dialog.refused_table.item(0, 2).text() == "订单编号"
-    assert dialog.refused_table.item(0, 1).text() == "3"
+    table = dialog.rows_table
+    assert [table.item(r, 3).text() for r in range(table.rowCount())] == ["已保存", "已拒绝"]
+    assert table.item(0, 2).text() == "1914310000010100016"
+    dialog.refused_only.setChecked(True)
+    assert table.rowCount() == 1
+    assert (table.item(0, 1).text(), table.item(0, 4).text()) == ("3", "订单编号")
     out = tmp_path / "report.csv"
     monkeypatch.setattr(
         import_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "")

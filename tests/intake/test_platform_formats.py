@@ -152,7 +152,9 @@ def test_shopify_lines_shipping_address_and_offset_times(db, tmp_path):
     path = write_csv(tmp_path / "orders_export.csv", SHOPIFY_HEADER, [first, second], "utf-8")
 
     report = import_files(db, [path])
+    again = import_files(db, [path])
 
+    assert (again.stored, again.updated, again.unchanged) == (0, 0, 1)
     assert report.platform == "shopify"
     o = _orders(db)["#1001"]
     assert o.recipient == "Amy Receiver"
@@ -188,8 +190,10 @@ def test_xlsx_merged_order_cells_give_one_order_with_three_lines(db, tmp_path):
     book.save(tmp_path / "pdd.xlsx")
 
     report = import_files(db, [tmp_path / "pdd.xlsx"])
+    again = import_files(db, [tmp_path / "pdd.xlsx"])
 
     assert report.stored == 1 and report.encoding == "xlsx"
+    assert (again.stored, again.updated, again.unchanged) == (0, 0, 1)
     o = _orders(db)["261130-000000000000001"]
     assert [ln.sku for ln in o.lines] == ["CUP-QING", "CUP-BAI", "BOX-GIFT"]
     assert o.recipient == "陈晓" and o.district == "天河区"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import select
@@ -102,3 +103,41 @@ def test_handover_window_scans_refuses_and_closes(shop, qtbot, tmp_path, read_pd
     assert "发出 1 件" in window.message.text()
     assert "73100000000021" in read_pdf.text(manifest.read_bytes())[0]
     assert Path(manifest).stat().st_size > 0
+
+
+def test_printing_through_qt_keeps_the_label_at_its_true_size(shop, qtbot, tmp_path, read_pdf):
+    """A printer page scaled to A4 or letter would shrink the barcode until it stops scanning."""
+    from ui.pdf_printing import print_pdf
+
+    shop("8804001")
+    pdf = render_waybills(shop.db, ["8804001"], tracking="SF1234567890126", carrier="SF")
+    out = tmp_path / "printed.pdf"
+    assert print_pdf(pdf, "waybill", ask=False, output_file=str(out))
+    width, height = read_pdf.sizes(out.read_bytes())[0]
+    assert abs(width - 283.46) < 1 and abs(height - 510.24) < 1
+    found = read_pdf.barcodes(read_pdf.pages_png(out.read_bytes())[0])
+    assert ("Code128", "SF1234567890126") in found
+
+
+def test_preview_shows_the_page_and_stores_nothing(shop, qtbot):
+    from app.documents.waybill import preview_waybills
+    from ui.dialogs.waybill_preview import WaybillPreviewDialog
+
+    shop("8805001")
+    with shop.db.transaction() as session:
+        from app.shipping.tracking import assign
+
+        assign(
+            session,
+            session.scalar(select(Order).where(Order.order_no == "8805001")),
+            "SF",
+            "SF1234567890127",
+        )
+    dialog = WaybillPreviewDialog(preview_waybills(shop.db, ["8805001"]))
+    qtbot.addWidget(dialog)
+    assert len(dialog.page_labels) == 1
+    pixmap = dialog.page_labels[0].pixmap()
+    assert pixmap.height() / pixmap.width() == pytest.approx(180 / 100, rel=0.01)
+    with shop.db.reading() as session:
+        order = session.scalar(select(Order).where(Order.order_no == "8805001"))
+        assert order.status == "packed"

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app import settings
 from app.db.models import OutboxMessage
 from app.db.models.tracking import ParcelProgress
+from app.errors import BadInput
 from app.tracking.events import add_event
 from app.tracking.exception_actions import (
     ExceptionInputError,
@@ -146,3 +147,14 @@ def test_delivery_closes_the_parcels_open_exceptions_with_that_outcome(db) -> No
     assert [(r.rule, r.outcome) for r in rows] == [
         ("no_first_event", "包裹已于 2026-12-02 19:00 签收（自动关闭）")
     ]
+
+
+def test_a_zero_hour_threshold_is_refused_naming_the_field(db) -> None:
+    from dataclasses import replace
+
+    from app.tracking.rule_settings import rule_settings, save_rule_settings
+
+    with db.reading() as session:
+        current = rule_settings(session)
+    with pytest.raises(BadInput, match="交接后无揽收"):
+        save_rule_settings(db, replace(current, no_first_event_hours=0))

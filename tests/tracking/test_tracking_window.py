@@ -80,3 +80,15 @@ def _button(window: TrackingWindow, text: str):
     from PySide6.QtWidgets import QPushButton
 
     return next(b for b in window.findChildren(QPushButton) if b.text() == text)
+
+
+def test_supervisor_changes_a_threshold_in_the_window(qtbot, db) -> None:
+    from app.tracking.rule_settings import rule_settings
+
+    window = _window(qtbot, db)
+    window.rules.stalled.setValue(36)
+    window.rules.limit.setValue(80.5)
+    window.rules.save()
+    with db.reading() as session:
+        saved = rule_settings(session)
+    assert (saved.stalled_hours, str(saved.approval_limit)) == (36, "80.50")

@@ -72,3 +72,20 @@ def test_main_window_opens_every_page(qtbot, db: Database) -> None:
         assert window.stack.currentWidget() is widget
         if isinstance(widget, NotYetPage):
             assert "尚未提供" in widget.text()
+
+
+def test_order_detail_prints_the_orders_flow_sheet(qtbot, db: Database, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    _orders(db, 2)
+    window = OrdersWindow(db)
+    qtbot.addWidget(window)
+    assert not window.print_flow.isEnabled()
+    window.table.selectRow(0)
+    assert window.print_flow.isEnabled()
+    assert "5000000001" in window.detail.toPlainText()
+
+    path = tmp_path / "flow.pdf"
+    window.save_order_flow(str(path))
+    text = PdfReader(path).pages[0].extract_text()
+    assert "5000000001" in text

@@ -12,6 +12,7 @@ import logging
 import threading
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -34,7 +35,7 @@ from app.intake.errors import ImportCancelled
 from app.intake.preview import FilePreview, preview_file
 from app.intake.profiles import save_profile
 from app.intake.records import ImportReport
-from app.intake.report_csv import write_report_csv
+from app.intake.report_csv import OUTCOME_WORDS, write_report_csv
 from app.intake.service import import_files
 from app.intake.title_map import unmapped_titles
 from ui.dialogs.title_mapping import TitleMappingDialog
@@ -128,12 +129,25 @@ class ImportDialog(QDialog):
     def _result_page(self) -> QWidget:
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.refused_table = QTableWidget(0, 4)
-        self.refused_table.setHorizontalHeaderLabels(
-            [self.tr("文件"), self.tr("行"), self.tr("列"), self.tr("原因")]
+        self.more_rows = QLabel(
+            self.tr("（仅显示前 %1 行，完整内容请导出报告）").replace("%1", str(_MAX_SHOWN))
         )
-        self.refused_table.horizontalHeader().setStretchLastSection(True)
-        self.refused_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.more_rows.setVisible(False)
+        self.rows_table = QTableWidget(0, 6)
+        self.rows_table.setHorizontalHeaderLabels(
+            [
+                self.tr("文件"),
+                self.tr("行"),
+                self.tr("订单号"),
+                self.tr("结果"),
+                self.tr("列"),
+                self.tr("原因"),
+            ]
+        )
+        self.rows_table.horizontalHeader().setStretchLastSection(True)
+        self.rows_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.refused_only = QCheckBox(self.tr("只看被拒绝的行"))
+        self.refused_only.toggled.connect(self._fill_rows)
         self.export_button = QPushButton(self.tr("导出报告 CSV…"))
         self.export_button.clicked.connect(self._export_report)
         self.titles_button = QPushButton(self.tr("宝贝标题对应商家编码…"))
@@ -143,9 +157,10 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.titles_button)
+        row.addWidget(self.refused_only)
         row.addStretch(1)
         row.addWidget(close)
-        return self._wrap_layout([self.summary, self.refused_table], row)
+        return self._wrap_layout([self.summary, self.rows_table, self.more_rows], row)
 
     def _wrap(self, widget: QWidget, buttons: QHBoxLayout) -> QWidget:
         return self._wrap_layout([widget], buttons)
@@ -256,32 +271,45 @@ class ImportDialog(QDialog):
             .replace("%6", str(report.stopped))
             .replace("%7", encodings)
         )
-        shown = report.refused[:_MAX_SHOWN]
-        if len(report.refused) > _MAX_SHOWN:
-            self.summary.setText(
-                self.summary.text()
-                + self.tr("（仅显示前 %1 行，完整内容请导出报告）").replace("%1", str(_MAX_SHOWN))
-            )
-        self.refused_table.setRowCount(len(shown))
-        for r, refused in enumerate(shown):
-            values = (refused.file, str(refused.row), refused.column, refused.reason)
-            for c, value in enumerate(values):
-                self.refused_table.setItem(r, c, QTableWidgetItem(value))
-        self.refused_table.resizeColumnsToContents()
+        self._fill_rows()
         self.export_button.setEnabled(True)
         self.titles_button.setVisible(bool(unmapped_titles(self._db)))
         self.pages.setCurrentIndex(self.RESULT)
 
     def _failed(self, exc: Exception) -> None:
         self.report = None
+        self.more_rows.setVisible(False)
         if isinstance(exc, ImportCancelled):
             self.summary.setText(self.tr("导入已取消，未保存任何数据。"))
         else:
             self.summary.setText(self.tr("导入失败，未保存任何数据：") + str(exc))
-        self.refused_table.setRowCount(0)
+        self.rows_table.setRowCount(0)
         self.export_button.setEnabled(False)
         self.titles_button.setVisible(False)
         self.pages.setCurrentIndex(self.RESULT)
+
+    def _fill_rows(self) -> None:
+        """The per-row report, or only its refused rows; long reports show their start."""
+        if self.report is None:
+            return
+        rows = self.report.rows
+        if self.refused_only.isChecked():
+            rows = [r for r in rows if r.outcome == "refused"]
+        shown = rows[:_MAX_SHOWN]
+        self.rows_table.setRowCount(len(shown))
+        for r, row in enumerate(shown):
+            values = (
+                row.file,
+                str(row.row),
+                row.order_no,
+                OUTCOME_WORDS.get(row.outcome, row.outcome),
+                row.column,
+                row.reason,
+            )
+            for c, value in enumerate(values):
+                self.rows_table.setItem(r, c, QTableWidgetItem(value))
+        self.rows_table.resizeColumnsToContents()
+        self.more_rows.setVisible(len(rows) > _MAX_SHOWN)
 
     def _map_titles(self) -> None:
         TitleMappingDialog(self._db, self).exec()

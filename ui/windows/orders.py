@@ -6,10 +6,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.engine import Database
+from app.documents.flow_sheet import order_flow_pdf
+from app.errors import PackDeskError
 from app.orders.queries import OrderDetail, get_order_detail
 from ui.format import local_time, money
 from ui.labels import status_labels
@@ -55,6 +60,9 @@ class OrdersWindow(QWidget):
         for column, width in ((Column.ORDER_NO, 170), (Column.STATUS, 80), (Column.PHONE, 120)):
             self.table.setColumnWidth(column, width)
         self.detail = QTextBrowser()
+        self.print_flow = QPushButton(self.tr("打印流程单…"))
+        self.print_flow.setEnabled(False)
+        self.print_flow.clicked.connect(self._print_flow)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -63,7 +71,15 @@ class OrdersWindow(QWidget):
         splitter = QSplitter()
         splitter.setOrientation(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_flow)
+        detail_layout.addLayout(buttons)
+        splitter.addWidget(detail_box)
         splitter.setSizes([420, 180])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -88,6 +104,8 @@ class OrdersWindow(QWidget):
         self.model.set_filter(self.status_filter.currentData(), self.search.text())
         self.count_label.setText(self.tr("共 %n 单", "", self.model.total))
         self.detail.clear()
+        self.print_flow.setEnabled(False)
+        self._current: OrderDetail | None = None
 
     def _activate(self, index) -> None:
         self.order_activated.emit(self.model.summary(index.row()).order_no)
@@ -97,7 +115,27 @@ class OrdersWindow(QWidget):
             return
         summary = self.model.summary(current.row())
         detail = get_order_detail(self._db, summary.order_no, summary.platform)
+        self._current = detail
         self.detail.setHtml(self._detail_html(detail))
+        self.print_flow.setEnabled(True)
+
+    def save_order_flow(self, path: str) -> None:
+        """Write the selected order's flow sheet: the path it took, with times and users."""
+        with open(path, "wb") as out:
+            out.write(order_flow_pdf(self._db, self._current.order_no))
+
+    def _print_flow(self) -> None:
+        if self._current is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存流程单"), f"{self._current.order_no}-流程.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            self.save_order_flow(path)
+        except (PackDeskError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("无法打印"), str(exc))
 
     def _detail_html(self, d: OrderDetail) -> str:
         words = status_labels()

@@ -29,6 +29,7 @@ from app.tracking.exception_queue import ExceptionRow, refresh_exceptions
 from ui.models.exception_queue import Column, ExceptionQueueModel
 from ui.widgets.feedback_panel import FeedbackPanel
 from ui.widgets.parcel_timeline import ParcelTimeline
+from ui.widgets.rule_settings import RuleSettingsPanel
 from ui.worker import run_in_thread
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,8 @@ class TrackingWindow(QWidget):
         self.tabs.addTab(self.timeline, self.tr("包裹轨迹"))
         self.feedback = FeedbackPanel(db)
         self.tabs.addTab(self.feedback, self.tr("客户反馈与补偿"))
+        self.rules = RuleSettingsPanel(db)
+        self.tabs.addTab(self.rules, self.tr("规则设置"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()

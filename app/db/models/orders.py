@@ -107,6 +107,7 @@ class OrderEvent(Base):
     """A state transition, time-stamped; the flow sheet measures stage times from these."""
 
     __tablename__ = "order_events"
+    __table_args__ = (Index("ix_order_events_at", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)

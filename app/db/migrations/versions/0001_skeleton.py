@@ -124,6 +124,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("order_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_order_events_order_id"), ["order_id"], unique=False)
+        batch_op.create_index("ix_order_events_at", ["at"], unique=False)
 
     op.create_table(
         "order_lines",
@@ -274,6 +275,7 @@ def downgrade() -> None:
     op.drop_table("outbox_messages")
     op.drop_table("order_lines")
     with op.batch_alter_table("order_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_order_events_at")
         batch_op.drop_index(batch_op.f("ix_order_events_order_id"))
 
     op.drop_table("order_events")
