@@ -114,6 +114,16 @@ class MainWindow(QMainWindow):
         import_action.setShortcut(QKeySequence("Ctrl+I"))
         import_action.triggered.connect(self.open_import)
         file_menu.addAction(import_action)
+        manual_action = QAction(self.tr("新建电话/邮件订单…"), self)
+        manual_action.setShortcut(QKeySequence("Ctrl+N"))
+        manual_action.triggered.connect(self.open_manual_order)
+        file_menu.addAction(manual_action)
+        catalog_action = QAction(self.tr("导入商品目录…"), self)
+        catalog_action.triggered.connect(self.open_catalog_import)
+        file_menu.addAction(catalog_action)
+        titles_action = QAction(self.tr("商品标题映射…"), self)
+        titles_action.triggered.connect(self.open_title_mapping)
+        file_menu.addAction(titles_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -171,13 +181,28 @@ class MainWindow(QMainWindow):
         self.show_page("orders").show_status(status)
 
     def open_import(self) -> None:
-        try:
-            from ui.dialogs.import_dialog import ImportDialog
-        except ModuleNotFoundError:
-            log.warning("the import dialog is not available")
-            return
-        dialog = ImportDialog(self.db, self)
-        dialog.exec()
+        from ui.dialogs.import_dialog import ImportDialog
+
+        ImportDialog(self.db, self).exec()
+        self._refresh_orders()
+
+    def open_manual_order(self) -> None:
+        from ui.dialogs.manual_order import ManualOrderDialog
+
+        ManualOrderDialog(self.db, self).exec()
+        self._refresh_orders()
+
+    def open_catalog_import(self) -> None:
+        from ui.dialogs.catalog_import import import_catalog_interactively
+
+        import_catalog_interactively(self.db, self)
+
+    def open_title_mapping(self) -> None:
+        from ui.dialogs.title_mapping import TitleMappingDialog
+
+        TitleMappingDialog(self.db, self).exec()
+
+    def _refresh_orders(self) -> None:
         orders = self._pages.get("orders")
         if orders is not None:
             orders.refresh()

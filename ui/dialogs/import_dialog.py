@@ -307,7 +307,9 @@ class ImportDialog(QDialog):
                 row.reason,
             )
             for c, value in enumerate(values):
-                self.rows_table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.rows_table.setItem(r, c, item)
         self.rows_table.resizeColumnsToContents()
         self.more_rows.setVisible(len(rows) > _MAX_SHOWN)
 
