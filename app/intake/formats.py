@@ -35,7 +35,8 @@ def _common(order: ParsedOrder, v: dict, parts: address.AddressParts, raw: str) 
         goods = sum((ln.unit_price * ln.quantity for ln in order.lines), ZERO)
     status = v.get("platform_status", "")
     order.fields = {
-        "buyer": v.get("buyer", ""),
+        "buyer": v.get("buyer", "") or v.get("email", ""),
+        "email": v.get("email", ""),
         "recipient": v.get("recipient", ""),
         "phone": v.get("phone", ""),
         **address.address_fields(parts, raw),
@@ -153,7 +154,7 @@ SHOPIFY = RowwiseFormat(
     "Shopify",
     [
         field("order_no", "Name", kind="id", required=True),
-        field("buyer", "Email"),
+        field("email", "Email"),
         field("financial_status", "Financial Status"),
         field("paid_at", "Paid at", kind="time"),
         field("created_at", "Created at", kind="time"),

@@ -9,6 +9,7 @@ order's seller remark and in its arrival event.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +26,9 @@ from app.orders.status import record_arrival
 from app.verification.phone import normalize_phone
 
 log = logging.getLogger(__name__)
+
+# Good enough to catch typing slips; the mail server is the real judge.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 PLATFORM = "manual"
 
@@ -62,6 +66,7 @@ class ManualOrder:
     channel: str = "phone"
     order_no: str = ""
     address_raw: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,11 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
         errors["address"] = f"地址缺少：{'、'.join(missing)}"
     if order.channel not in ("phone", "email"):
         errors["channel"] = "来源只能是电话或邮件"
+    email = order.email.strip()
+    if email and not EMAIL.fullmatch(email):
+        errors["email"] = f"电子邮箱「{email}」格式不对，应像 name@example.com"
+    elif order.channel == "email" and not email:
+        errors["email"] = "邮件订单请填写客户的电子邮箱"
     if not order.lines:
         errors["lines"] = "请至少添加一件商品"
 
@@ -156,6 +166,7 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
             platform=PLATFORM,
             order_no=order_no,
             recipient=order.recipient.strip(),
+            email=email,
             phone=phone.number,
             phone_ext=phone.extension,
             province=address.province,

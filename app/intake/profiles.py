@@ -48,6 +48,7 @@ GENERIC_FIELDS: dict[str, tuple[str, str, bool, str]] = {
     "created_at": ("下单时间", "time", False, "order"),
     "buyer_remark": ("买家留言", "text", False, "order"),
     "seller_remark": ("卖家备注", "text", False, "order"),
+    "email": ("电子邮箱", "text", False, "order"),
 }
 
 
@@ -161,6 +162,7 @@ def _finish_generic(order: ParsedOrder) -> None:
         "platform_status": status,
         "paid": paid,
         "buyer_remark": v.get("buyer_remark", ""),
+        "email": v.get("email", ""),
         "seller_remark": v.get("seller_remark", ""),
         "created_at": v.get("created_at"),
         "paid_at": v.get("paid_at"),

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 # The Order columns an import sets; comparing them tells an update from a repeat.
 FIELDS = (
     "buyer",
+    "email",
     "recipient",
     "phone",
     "province",

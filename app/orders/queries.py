@@ -72,6 +72,7 @@ class OrderDetail:
     status: str
     status_label: str
     buyer: str
+    email: str
     recipient: str
     phone: str
     phone_ext: str
@@ -170,6 +171,7 @@ def detail_of(order: Order) -> OrderDetail:
         status=order.status,
         status_label=LABELS[Status(order.status)],
         buyer=order.buyer,
+        email=order.email,
         recipient=order.recipient,
         phone=order.phone,
         phone_ext=order.phone_ext,

@@ -26,7 +26,7 @@ from app.documents.manifest import ManifestLine, render_manifest
 from app.errors import BadInput
 from app.orders.status import Status, move
 from app.shipping.carriers import get_carrier
-from app.shipping.stops import require_not_stopped, stop_reason
+from app.shipping.stops import require_not_stopped, stop_reason, stopped_orders
 from app.shipping.tracking_numbers import normalise
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class CloseResult:
     manifest_pdf: bytes
 
 
-def _ref(session: Session, shipment: Shipment) -> ParcelRef:
+def _ref(session: Session, shipment: Shipment, stopped: dict[int, str]) -> ParcelRef:
     order = session.get(Order, shipment.order_id)
     return ParcelRef(
         shipment.id,
@@ -83,7 +83,7 @@ def _ref(session: Session, shipment: Shipment) -> ParcelRef:
         order.order_no,
         order.recipient,
         f"{order.province}{order.city}",
-        stop_reason(session, order) or "",
+        stop_reason(session, order, stopped) or "",
     )
 
 
@@ -106,12 +106,15 @@ def _waiting(session: Session, carrier: str) -> list[Shipment]:
 
 
 def _view(session: Session, handover: Handover) -> HandoverView:
+    stopped = stopped_orders(session)
     scanned_ids = [item.shipment_id for item in handover.items]
-    scanned = tuple(_ref(session, session.get(Shipment, i)) for i in scanned_ids)
+    scanned = tuple(_ref(session, session.get(Shipment, i), stopped) for i in scanned_ids)
     if handover.closed_at is None:
         expected = _waiting(session, handover.carrier_code)
         expected_ids = {s.id for s in expected} | set(scanned_ids)
-        missing = tuple(_ref(session, s) for s in expected if s.id not in set(scanned_ids))
+        missing = tuple(
+            _ref(session, s, stopped) for s in expected if s.id not in set(scanned_ids)
+        )
     else:
         expected_ids = set(scanned_ids)
         missing = ()

@@ -42,8 +42,8 @@ def carrier_label(session: Session, code: str) -> str:
 
 
 def _email_of(order: Order) -> str:
-    # TODO: orders have no e-mail column yet; some platforms put the address in the buyer field.
-    email = getattr(order, "email", "") or ""
+    """The order's e-mail, or the buyer name when a platform wrote an address there."""
+    email = order.email
     if not email and "@" in order.buyer:
         email = order.buyer
     return email.strip()

@@ -20,7 +20,7 @@ from app.db.models.carriers import WaybillPrint
 from app.errors import BadInput
 from app.orders.lookup import find_order
 from app.orders.status import LABELS, Status, move
-from app.shipping.stops import stop_reason
+from app.shipping.stops import stop_reason, stopped_orders
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) 
             .order_by(Order.status, Order.status_since, Order.id)
             .limit(limit)
         ).all()
+        stopped = stopped_orders(session)
         return [
             QueueRow(
                 o.order_no,
@@ -60,7 +61,7 @@ def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) 
                 (s.carrier if s else "") or "",
                 (s.tracking_no if s else "") or "",
                 s.waybill_printed_at if s else None,
-                stop_reason(session, o) or "",
+                stop_reason(session, o, stopped) or "",
             )
             for o, s in rows
         ]

@@ -1,7 +1,7 @@
 """The stock list as plain snapshots: figures, plan, class, forecast and alert per product.
 
-The text filter runs in SQL (LIKE on SKU, barcode, name and bin), so the window never filters
-10,000 rows through a proxy model; see measurements.md.
+The text filter runs in SQL (case-insensitive LIKE on SKU, barcode, name and bin), so the
+window never filters 10,000 rows through a proxy model; see measurements.md.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def list_stock(
         query = query.where(
             or_(
                 *(
-                    column.like(pattern, escape="\\")
+                    # ILIKE: PostgreSQL's LIKE is case-sensitive, SQLite's is not for ASCII.
+                    column.ilike(pattern, escape="\\")
                     for column in (Product.sku, Product.name, Product.barcode, Product.bin)
                 )
             )

@@ -123,7 +123,7 @@ def confirm_order(session: Session, order: Order, user: str) -> Confirmation:
         body=body,
         subject=subject,
         order_id=order.id,
-        recipient="",
+        recipient=order.email,
     )
     return Confirmation(order.order_no, order.status, ship_by, backordered)
 

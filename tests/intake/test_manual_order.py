@@ -120,3 +120,35 @@ def test_generated_order_numbers_count_up(catalogue):
 
     assert first.order_no[:1] == "M" and len(first.order_no) == 12
     assert int(second.order_no[-3:]) == int(first.order_no[-3:]) + 1
+
+
+def test_email_order_keeps_the_address_and_confirmation_mails_it(catalogue):
+    from app.db.models import OutboxMessage
+    from app.stock.ledger import post_move
+    from app.verification.confirm import confirm_clean_orders
+    from app.verification.service import verify_orders
+
+    with catalogue.transaction() as session:
+        for product in session.scalars(select(Product)):
+            post_move(session, product_id=product.id, kind="receipt", on_hand_delta=10)
+    created = create_manual_order(
+        catalogue, _order(channel="email", email="lin.xiaoyu@example.com", paid=True)
+    )
+    verify_orders(catalogue, [created.order_no])
+    confirm_clean_orders(catalogue, [created.order_no])
+
+    with catalogue.reading() as session:
+        assert session.scalars(select(Order.email)).one() == "lin.xiaoyu@example.com"
+        mail = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.channel == "email")
+        ).one()
+    assert mail.recipient == "lin.xiaoyu@example.com"
+
+
+def test_email_order_without_a_valid_address_is_refused_at_the_field(catalogue):
+    with pytest.raises(FieldErrors) as caught:
+        create_manual_order(catalogue, _order(channel="email", email=""))
+    assert "电子邮箱" in caught.value.errors["email"]
+    with pytest.raises(FieldErrors) as caught:
+        create_manual_order(catalogue, _order(email="lin.xiaoyu@example"))
+    assert "lin.xiaoyu@example" in caught.value.errors["email"]

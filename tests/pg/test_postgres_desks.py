@@ -25,6 +25,7 @@ from app.orders.status import Status
 from app.stock import ledger, reservation
 from app.stock.check import check_stock
 from app.stock.ledger import figures, level, post_move
+from app.stock.listing import list_stock
 from app.stock.reservation import LineState, reserve_order
 from main import main
 
@@ -60,7 +61,11 @@ def _product(db: Database, sku: str, on_hand: int = 0) -> int:
         session.flush()
         if on_hand:
             post_move(
-                session, product_id=product.id, kind="receipt", on_hand_delta=on_hand, reason="期初"
+                session,
+                product_id=product.id,
+                kind="receipt",
+                on_hand_delta=on_hand,
+                reason="期初",
             )
         return product.id
 
@@ -87,7 +92,9 @@ def test_opening_an_empty_database_runs_every_migration(pg_empty_url):
     db = Database(pg_empty_url)
     with db.engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-        stored = {row[0] for row in connection.exec_driver_sql("SELECT version_num FROM alembic_version")}
+        stored = {
+            row[0] for row in connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+        }
     heads = set(ScriptDirectory.from_config(alembic_config(db.engine)).get_heads())
     db.dispose()
 
@@ -232,3 +239,14 @@ def test_cli_lists_orders_as_json(pg_db, pg_url, capsys):
 
     listed = json.loads(capsys.readouterr().out)
     assert [row["order_no"] for row in listed] == ["CLI-ORDER-1"]
+
+
+def test_stock_filter_ignores_letter_case_as_on_sqlite(pg_db):
+    """PostgreSQL's LIKE is case-sensitive; the stock list's filter found "TEA-1" only on
+    SQLite when the clerk typed "tea"."""
+    _product(pg_db, "TEA-1", on_hand=5)
+    _product(pg_db, "CUP-1", on_hand=40)
+
+    with pg_db.reading() as session:
+        assert [row.sku for row in list_stock(session, "tea")] == ["TEA-1"]
+        assert [row.sku for row in list_stock(session, "cup-")] == ["CUP-1"]

@@ -76,6 +76,8 @@ class ManualOrderDialog(QDialog):
 
         self.recipient = QLineEdit()
         self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("邮件订单必填，用于发送确认与发货通知"))
         self.address_text = QLineEdit()
         self.address_text.setPlaceholderText(self.tr("整段粘贴地址，按“拆分”"))
         split = QPushButton(self.tr("拆分"))
@@ -94,11 +96,12 @@ class ManualOrderDialog(QDialog):
 
         self.errors = {
             key: self._error_label()
-            for key in ("recipient", "phone", "address", "lines", "channel", "order_no")
+            for key in ("recipient", "phone", "email", "address", "lines", "channel", "order_no")
         }
         form = QFormLayout()
         form.addRow(self.tr("收货人"), self._with_error(self.recipient, "recipient"))
         form.addRow(self.tr("电话"), self._with_error(self.phone, "phone"))
+        form.addRow(self.tr("电子邮箱"), self._with_error(self.email, "email"))
         address_row = QHBoxLayout()
         address_row.addWidget(self.address_text, 1)
         address_row.addWidget(split)
@@ -206,6 +209,7 @@ class ManualOrderDialog(QDialog):
         return ManualOrder(
             recipient=self.recipient.text(),
             phone=self.phone.text(),
+            email=self.email.text(),
             address=AddressParts(
                 self.province.text().strip(),
                 self.city.text().strip(),

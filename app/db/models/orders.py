@@ -28,6 +28,8 @@ class Order(Base):
     status_since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     buyer: Mapped[str] = mapped_column(String(100), default="")
+    # Where e-mail confirmations and notices go; empty when the platform gives none.
+    email: Mapped[str] = mapped_column(String(200), default="")
     recipient: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     phone_ext: Mapped[str] = mapped_column(String(10), default="")

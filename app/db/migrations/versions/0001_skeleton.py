@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("status_since", app.db.types.UTCDateTime(), nullable=False),
         sa.Column("buyer", sa.String(length=100), nullable=False),
+        sa.Column("email", sa.String(length=200), nullable=False),
         sa.Column("recipient", sa.String(length=100), nullable=False),
         sa.Column("phone", sa.String(length=40), nullable=False),
         sa.Column("phone_ext", sa.String(length=10), nullable=False),
