@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that PackDesk and its tests need and a fresh machine may lack:
-# the libraries Qt loads even offscreen, Xvfb for screenshots of real windows, and poppler for
-# turning PDFs into pictures. Runs apt-get only when something is missing.
+# the libraries Qt loads even offscreen, Xvfb for screenshots of real windows, poppler for
+# turning PDFs into pictures, and the PostgreSQL server the multi-desk tests start a throwaway
+# cluster of. Runs apt-get only when something is missing.
 set -euo pipefail
 
 packages=(

@@ -79,8 +79,10 @@ def postgres_url() -> Iterator[str]:
             "(Debian package postgresql), or set PACKDESK_NO_POSTGRES=1 to skip these tests"
         )
 
-    folder = Path(tempfile.mkdtemp(prefix="packdesk-pg-"))
-    if os.geteuid() == 0:
+    as_root = os.geteuid() == 0
+    # As root, the folder must be one the `postgres` account can reach, whatever TMPDIR says.
+    folder = Path(tempfile.mkdtemp(prefix="packdesk-pg-", dir="/tmp" if as_root else None))
+    if as_root:
         shutil.chown(folder, "postgres", "postgres")
     data, log_file, port = folder / "data", folder / "server.log", _free_port()
     _run(
