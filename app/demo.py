@@ -1,8 +1,9 @@
 """A believable demo shop for an empty database, so a new desk opens on something to do.
 
 About 30 products with valid EAN-13 barcodes and stock, the starter shelf of boxes, and about
-200 orders spread over every state, with histories whose times lie in the past week so the flow sheet has figures. Every
-person, phone and street is invented. The generator is seeded, so two demo databases match.
+200 orders spread over every state, with histories whose times lie in the past week so the
+flow sheet has figures. Every person, phone and street is invented. The generator is seeded,
+so two demo databases match.
 """
 
 from __future__ import annotations
@@ -35,10 +36,33 @@ CATALOGUE = [
     ("VASE-GL-30", "玻璃花瓶 30cm", "高度:30cm", "88.00", "1.200", (140, 140, 310), True),
     ("TEA-LJ-250", "龙井绿茶 250g", "规格:250g罐装", "128.00", "0.320", (90, 90, 160), False),
     ("TEA-PE-357", "普洱茶饼 357g", "规格:357g", "168.00", "0.420", (200, 200, 30), False),
-    ("TSH-BK-M", "纯棉T恤 黑色 M", "颜色分类:黑色;尺码:M", "59.00", "0.200", (300, 250, 20), False),
-    ("TSH-BK-L", "纯棉T恤 黑色 L", "颜色分类:黑色;尺码:L", "59.00", "0.210", (300, 250, 20), False),
-    ("TSH-RD-XL", "纯棉T恤 红色 XL", "颜色分类:红色;尺码:XL", "59.00", "0.220", (300, 250, 20),
-     False),
+    (
+        "TSH-BK-M",
+        "纯棉T恤 黑色 M",
+        "颜色分类:黑色;尺码:M",
+        "59.00",
+        "0.200",
+        (300, 250, 20),
+        False,
+    ),
+    (
+        "TSH-BK-L",
+        "纯棉T恤 黑色 L",
+        "颜色分类:黑色;尺码:L",
+        "59.00",
+        "0.210",
+        (300, 250, 20),
+        False,
+    ),
+    (
+        "TSH-RD-XL",
+        "纯棉T恤 红色 XL",
+        "颜色分类:红色;尺码:XL",
+        "59.00",
+        "0.220",
+        (300, 250, 20),
+        False,
+    ),
     ("SOCK-8P", "棉袜 8只装", "规格:8只装", "39.90", "0.300", (200, 150, 60), False),
     ("TOWEL-BL", "纯棉毛巾 蓝色", "颜色:蓝色", "25.00", "0.150", (350, 200, 30), False),
     ("PEN-GEL-12", "中性笔 12支装", "颜色:黑色;规格:12支", "18.80", "0.150", (160, 90, 20), False),
@@ -54,8 +78,7 @@ CATALOGUE = [
     ("BOWL-SET-4", "陶瓷碗 4只装", "规格:4只装", "79.00", "1.800", (250, 250, 120), True),
     ("CHOP-10", "实木筷子 10双", "规格:10双", "29.00", "0.300", (260, 80, 30), False),
     ("PILLOW-MEM", "记忆棉枕头", "规格:60x40cm", "149.00", "1.100", (600, 400, 120), False),
-    ("BLANKET-1.5", "珊瑚绒毯 1.5米", "规格:150x200cm", "119.00", "1.400", (400, 300, 150),
-     False),
+    ("BLANKET-1.5", "珊瑚绒毯 1.5米", "规格:150x200cm", "119.00", "1.400", (400, 300, 150), False),
     ("UMB-FOLD", "三折晴雨伞", "颜色:藏青", "45.00", "0.350", (280, 60, 60), False),
     ("BAG-CANVAS", "帆布托特包", "颜色:米白", "49.00", "0.250", (380, 300, 20), False),
     ("TOY-BLOCK", "儿童积木 100粒", "规格:100粒", "99.00", "1.000", (300, 200, 100), False),
@@ -66,24 +89,59 @@ CATALOGUE = [
 
 SHORT_SKU = "VASE-GL-30"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗"
-GIVEN = ["小明", "丽华", "建国", "晓燕", "志强", "雪梅", "文博", "海燕", "子涵", "梓轩", "一诺",
-         "欣怡", "浩然", "思远", "佳琪", "俊杰"]
+GIVEN = [
+    "小明",
+    "丽华",
+    "建国",
+    "晓燕",
+    "志强",
+    "雪梅",
+    "文博",
+    "海燕",
+    "子涵",
+    "梓轩",
+    "一诺",
+    "欣怡",
+    "浩然",
+    "思远",
+    "佳琪",
+    "俊杰",
+]
 # Real divisions, invented streets and numbers.
 PLACES = [
-    ("浙江省", "杭州市", "西湖区"), ("浙江省", "宁波市", "鄞州区"), ("江苏省", "南京市", "鼓楼区"),
-    ("江苏省", "苏州市", "姑苏区"), ("广东省", "广州市", "天河区"), ("广东省", "深圳市", "南山区"),
-    ("北京市", "北京市", "朝阳区"), ("上海市", "上海市", "浦东新区"), ("四川省", "成都市", "武侯区"),
-    ("湖北省", "武汉市", "洪山区"), ("山东省", "青岛市", "市南区"), ("福建省", "厦门市", "思明区"),
-    ("陕西省", "西安市", "雁塔区"), ("湖南省", "长沙市", "岳麓区"), ("河南省", "郑州市", "金水区"),
-    ("新疆维吾尔自治区", "乌鲁木齐市", "天山区"), ("云南省", "昆明市", "五华区"),
+    ("浙江省", "杭州市", "西湖区"),
+    ("浙江省", "宁波市", "鄞州区"),
+    ("江苏省", "南京市", "鼓楼区"),
+    ("江苏省", "苏州市", "姑苏区"),
+    ("广东省", "广州市", "天河区"),
+    ("广东省", "深圳市", "南山区"),
+    ("北京市", "北京市", "朝阳区"),
+    ("上海市", "上海市", "浦东新区"),
+    ("四川省", "成都市", "武侯区"),
+    ("湖北省", "武汉市", "洪山区"),
+    ("山东省", "青岛市", "市南区"),
+    ("福建省", "厦门市", "思明区"),
+    ("陕西省", "西安市", "雁塔区"),
+    ("湖南省", "长沙市", "岳麓区"),
+    ("河南省", "郑州市", "金水区"),
+    ("新疆维吾尔自治区", "乌鲁木齐市", "天山区"),
+    ("云南省", "昆明市", "五华区"),
 ]
 STREETS = ["梧桐路", "银杏大道", "青松街", "明月巷", "彩虹路", "长乐街", "和平路", "星河大道"]
 
 # How many demo orders end in each state.
 PLAN = {
-    Status.NEW: 20, Status.HELD: 25, Status.VERIFIED: 25, Status.CONFIRMED: 20,
-    Status.BACKORDERED: 8, Status.PACKING: 6, Status.PACKED: 12, Status.LABELLED: 12,
-    Status.SHIPPED: 40, Status.DELIVERED: 20, Status.CANCELLED: 12,
+    Status.NEW: 20,
+    Status.HELD: 25,
+    Status.VERIFIED: 25,
+    Status.CONFIRMED: 20,
+    Status.BACKORDERED: 8,
+    Status.PACKING: 6,
+    Status.PACKED: 12,
+    Status.LABELLED: 12,
+    Status.SHIPPED: 40,
+    Status.DELIVERED: 20,
+    Status.CANCELLED: 12,
 }
 # The path an order takes to reach each planned state, after arrival.
 PATHS = {
@@ -94,12 +152,30 @@ PATHS = {
     Status.BACKORDERED: [Status.VERIFIED, Status.BACKORDERED],
     Status.PACKING: [Status.VERIFIED, Status.CONFIRMED, Status.PACKING],
     Status.PACKED: [Status.VERIFIED, Status.CONFIRMED, Status.PACKING, Status.PACKED],
-    Status.LABELLED: [Status.VERIFIED, Status.CONFIRMED, Status.PACKING, Status.PACKED,
-                      Status.LABELLED],
-    Status.SHIPPED: [Status.VERIFIED, Status.CONFIRMED, Status.PACKING, Status.PACKED,
-                     Status.LABELLED, Status.SHIPPED],
-    Status.DELIVERED: [Status.VERIFIED, Status.CONFIRMED, Status.PACKING, Status.PACKED,
-                       Status.LABELLED, Status.SHIPPED, Status.DELIVERED],
+    Status.LABELLED: [
+        Status.VERIFIED,
+        Status.CONFIRMED,
+        Status.PACKING,
+        Status.PACKED,
+        Status.LABELLED,
+    ],
+    Status.SHIPPED: [
+        Status.VERIFIED,
+        Status.CONFIRMED,
+        Status.PACKING,
+        Status.PACKED,
+        Status.LABELLED,
+        Status.SHIPPED,
+    ],
+    Status.DELIVERED: [
+        Status.VERIFIED,
+        Status.CONFIRMED,
+        Status.PACKING,
+        Status.PACKED,
+        Status.LABELLED,
+        Status.SHIPPED,
+        Status.DELIVERED,
+    ],
     Status.CANCELLED: [Status.CANCELLED],
 }
 HOLD_REASONS = [
@@ -143,9 +219,17 @@ def _products(session: Session, user: str) -> list[Product]:
     products = []
     for n, (sku, name, spec, price, weight, (ln, wd, ht), fragile) in enumerate(CATALOGUE):
         product = Product(
-            sku=sku, barcode=ean13(f"69{n + 1:010d}"), name=name, spec=spec,
-            price=Decimal(price), weight=Decimal(weight), length_mm=ln, width_mm=wd,
-            height_mm=ht, fragile=fragile, bin=f"A-{n // 10 + 1:02d}-{n % 10 + 1:02d}",
+            sku=sku,
+            barcode=ean13(f"69{n + 1:010d}"),
+            name=name,
+            spec=spec,
+            price=Decimal(price),
+            weight=Decimal(weight),
+            length_mm=ln,
+            width_mm=wd,
+            height_mm=ht,
+            fragile=fragile,
+            bin=f"A-{n // 10 + 1:02d}-{n % 10 + 1:02d}",
         )
         session.add(product)
         products.append(product)
@@ -153,8 +237,15 @@ def _products(session: Session, user: str) -> list[Product]:
     for n, product in enumerate(products):
         # VASE-GL-30 is kept short so the demo shows backorders waiting on its restock.
         quantity = 3 if product.sku == SHORT_SKU else 80 + (n * 7) % 60
-        post_move(session, product_id=product.id, kind="receipt", on_hand_delta=quantity,
-                  reason="演示数据：期初入库", bin=product.bin, user=user)
+        post_move(
+            session,
+            product_id=product.id,
+            kind="receipt",
+            on_hand_delta=quantity,
+            reason="演示数据：期初入库",
+            bin=product.bin,
+            user=user,
+        )
     return products
 
 
@@ -177,29 +268,48 @@ def _orders(session: Session, rng: random.Random, products: list[Product], user:
 
 def _order(rng: random.Random, number: str, placed: datetime, products, short: bool) -> Order:
     province, city, district = rng.choice(PLACES)
-    detail = f"{rng.choice(STREETS)}{rng.randint(1, 399)}号{rng.randint(1, 30)}栋" \
-             f"{rng.randint(101, 2808)}室"
+    detail = (
+        f"{rng.choice(STREETS)}{rng.randint(1, 399)}号{rng.randint(1, 30)}栋"
+        f"{rng.randint(101, 2808)}室"
+    )
     stocked = [p for p in products if p.sku != SHORT_SKU]
     picks = rng.sample(stocked, rng.choice([1, 1, 1, 2, 2, 3]))
     if short:
         picks = [next(p for p in products if p.sku == SHORT_SKU), *picks[:1]]
     lines = [
-        OrderLine(line_no=i + 1, sku=p.sku, product_id=p.id, title=p.name, attributes=p.spec,
-                  quantity=2 if p.sku == SHORT_SKU else rng.choice([1, 1, 1, 2, 3]),
-                  unit_price=p.price)
+        OrderLine(
+            line_no=i + 1,
+            sku=p.sku,
+            product_id=p.id,
+            title=p.name,
+            attributes=p.spec,
+            quantity=2 if p.sku == SHORT_SKU else rng.choice([1, 1, 1, 2, 3]),
+            unit_price=p.price,
+        )
         for i, p in enumerate(picks)
     ]
     goods = sum((ln.unit_price * ln.quantity for ln in lines), Decimal("0"))
     postage = Decimal("0") if goods >= 99 else Decimal("8.00")
     return Order(
-        platform="taobao", order_no=number, buyer=f"tb_{rng.randint(10000, 99999)}",
+        platform="taobao",
+        order_no=number,
+        buyer=f"tb_{rng.randint(10000, 99999)}",
         recipient=rng.choice(SURNAMES) + rng.choice(GIVEN),
         phone=f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}",
-        province=province, city=city, district=district, address_detail=detail,
-        address_raw=f"{province} {city} {district} {detail}", postcode="",
-        goods_total=to_money(goods), postage=postage, paid_total=to_money(goods + postage),
-        paid=True, platform_status="买家已付款，等待卖家发货", created_at=placed,
-        paid_at=placed + timedelta(minutes=rng.randint(1, 30)), lines=lines,
+        province=province,
+        city=city,
+        district=district,
+        address_detail=detail,
+        address_raw=f"{province} {city} {district} {detail}",
+        postcode="",
+        goods_total=to_money(goods),
+        postage=postage,
+        paid_total=to_money(goods + postage),
+        paid=True,
+        platform_status="买家已付款，等待卖家发货",
+        created_at=placed,
+        paid_at=placed + timedelta(minutes=rng.randint(1, 30)),
+        lines=lines,
     )
 
 
@@ -224,8 +334,13 @@ def _walk(session, order: Order, state: Status, placed: datetime, rng, now, user
     _shipment(session, order, state, rng)
 
 
-RESERVED_STATES = {Status.CONFIRMED, Status.BACKORDERED, Status.PACKING, Status.PACKED,
-                   Status.LABELLED}
+RESERVED_STATES = {
+    Status.CONFIRMED,
+    Status.BACKORDERED,
+    Status.PACKING,
+    Status.PACKED,
+    Status.LABELLED,
+}
 SHIPPED_STATES = {Status.SHIPPED, Status.DELIVERED}
 
 
@@ -253,9 +368,14 @@ def _shipment(session: Session, order: Order, state: Status, rng: random.Random)
     events = {e.to_status: e.at for e in order.events}
     carrier = rng.choice(["SF", "ZTO", "YTO", "JD"])
     weight = sum((ln.quantity * Decimal("0.3") for ln in order.lines), Decimal("0.2"))
-    session.add(Shipment(
-        order_id=order.id, carrier=carrier, weight=weight,
-        tracking_no=None if state is Status.PACKED else _tracking_number(carrier, rng),
-        packed_at=events.get("packed"), waybill_printed_at=events.get("labelled"),
-        shipped_at=events.get("shipped"),
-    ))
+    session.add(
+        Shipment(
+            order_id=order.id,
+            carrier=carrier,
+            weight=weight,
+            tracking_no=None if state is Status.PACKED else _tracking_number(carrier, rng),
+            packed_at=events.get("packed"),
+            waybill_printed_at=events.get("labelled"),
+            shipped_at=events.get("shipped"),
+        )
+    )

@@ -21,8 +21,11 @@ BIN = Path(sys.executable).parent
 def main() -> int:
     ts = I18N / "packdesk_en.ts"
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
 
     english = json.loads((I18N / "english.json").read_text(encoding="utf-8"))
     tree = ET.parse(ts)
@@ -42,8 +45,11 @@ def main() -> int:
         done += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm",
-                    str(I18N / "packdesk_en.qm")], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(I18N / "packdesk_en.qm")],
+        check=True,
+        capture_output=True,
+    )
     total = sum(1 for _ in tree.iter("message"))
     print(f"{done} of {total} strings have English")
     return 0

@@ -28,7 +28,10 @@ def test_orders_json_on_empty_database(db_url: str, capsys) -> None:
 def test_main_py_runs_like_the_console_script(db_url: str) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--db", db_url, "orders", "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

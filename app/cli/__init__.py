@@ -39,8 +39,11 @@ def build_parser(
 ) -> argparse.ArgumentParser:
     """The whole command line; `extra` adds commands that live outside `app/`."""
     parser = argparse.ArgumentParser(prog="packdesk", description="PackDesk 打包台")
-    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: PACKDESK_DB or "
-                        "a SQLite file in the user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL (default: PACKDESK_DB or a SQLite file in the user data folder)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_modules():

@@ -35,6 +35,8 @@ def handle(db: Database, args: argparse.Namespace) -> int:
         return 0
     for o in orders:
         reasons = "; ".join(f.reason for f in o.findings if f.severity == "hold")
-        print(f"{o.platform}\t{o.order_no}\t{o.status_label}\t{o.recipient}\t{o.paid_total}"
-              f"\t{reasons}")
+        print(
+            f"{o.platform}\t{o.order_no}\t{o.status_label}\t{o.recipient}\t{o.paid_total}"
+            f"\t{reasons}"
+        )
     return 0

@@ -195,8 +195,15 @@ def detail_of(order: Order) -> OrderDetail:
         created_at=order.created_at,
         paid_at=order.paid_at,
         lines=tuple(
-            LineView(ln.line_no, ln.sku, ln.title, ln.attributes, ln.quantity, ln.unit_price,
-                     ln.product_id)
+            LineView(
+                ln.line_no,
+                ln.sku,
+                ln.title,
+                ln.attributes,
+                ln.quantity,
+                ln.unit_price,
+                ln.product_id,
+            )
             for ln in order.lines
         ),
         findings=tuple(FindingView(f.rule, f.field, f.reason, f.severity) for f in order.findings),

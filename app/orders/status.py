@@ -97,7 +97,8 @@ def move(
 def record_arrival(order: Order, *, user: str, at: datetime | None = None, note: str = "") -> None:
     """The first event of an order: it came in, as `new`."""
     when = at or utcnow()
-    order.events.append(OrderEvent(from_status="", to_status=S.NEW.value, at=when, user=user,
-                                   note=note))
+    order.events.append(
+        OrderEvent(from_status="", to_status=S.NEW.value, at=when, user=user, note=note)
+    )
     order.status = S.NEW.value
     order.status_since = when

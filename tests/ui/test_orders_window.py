@@ -17,9 +17,16 @@ def _orders(db: Database, count: int) -> None:
     with db.transaction() as session:
         for n in range(count):
             order = Order(
-                platform="taobao", order_no=f"50000{n:05d}", recipient=f"测试{n}",
-                phone=f"139{n:08d}", province="浙江省", city="杭州市", district="西湖区",
-                address_detail="文一路1号", paid=True, paid_total=Decimal("12.50"),
+                platform="taobao",
+                order_no=f"50000{n:05d}",
+                recipient=f"测试{n}",
+                phone=f"139{n:08d}",
+                province="浙江省",
+                city="杭州市",
+                district="西湖区",
+                address_detail="文一路1号",
+                paid=True,
+                paid_total=Decimal("12.50"),
                 paid_at=datetime(2026, 11, 2, 1, 0, tzinfo=UTC),
                 lines=[OrderLine(line_no=1, sku="A", quantity=1)],
             )

@@ -28,7 +28,9 @@ def summary_text(report: CatalogReport) -> str:
 def import_catalog_interactively(db: Database, parent: QWidget) -> CatalogReport | None:
     tr = QCoreApplication.translate
     path, _ = QFileDialog.getOpenFileName(
-        parent, tr("CatalogImport", "导入商品目录"), "",
+        parent,
+        tr("CatalogImport", "导入商品目录"),
+        "",
         tr("CatalogImport", "表格 (*.csv *.xlsx)"),
     )
     if not path:
