@@ -2,8 +2,9 @@
 
 The floor is a minimal ReportLab page of the same size with the same text (same embedded CJK
 font, every string the waybill prints) and the same two Code128 symbols from ReportLab's own
-vector barcode, drawn directly, measured in the same run. The waybill figure includes what printing really does: labelling each order in
-the database. Targets: within 2× of the floor, and under 60 KB of PDF per label.
+vector barcode, drawn directly, measured in the same run. The waybill figure includes what
+printing really does: labelling each order in the database. Targets: within 2× of the floor,
+and under 60 KB of PDF per label.
 """
 
 from __future__ import annotations
@@ -124,24 +125,31 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="50 labels, a smoke run")
     args = parser.parse_args()
     count = 50 if args.quick else 1000
+    # Shared machines are noisy: each side runs alternately and keeps its best time.
+    rounds = 1 if args.quick else 3
 
     font = register_cjk_font()
+    floor_s = ours_s = float("inf")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Database(f"sqlite:///{tmp}/bench.sqlite3")
-        order_nos = _fill(db, count)
+        for round_no in range(rounds):
+            db = Database(f"sqlite:///{tmp}/bench{round_no}.sqlite3")
+            order_nos = _fill(db, count)
 
-        start = time.perf_counter()
-        floor_pdf = _floor(count, font)
-        floor_s = time.perf_counter() - start
+            start = time.perf_counter()
+            floor_pdf = _floor(count, font)
+            floor_s = min(floor_s, time.perf_counter() - start)
 
-        start = time.perf_counter()
-        pdf = render_waybills(db, order_nos, size="100x180", user="bench")
-        ours_s = time.perf_counter() - start
-        db.dispose()
+            start = time.perf_counter()
+            pdf = render_waybills(db, order_nos, size="100x180", user="bench")
+            ours_s = min(ours_s, time.perf_counter() - start)
+            db.dispose()
 
     ratio = ours_s / floor_s
     per_label_kb = len(pdf) / count / 1024
-    print(f"waybills: {count} labels in {ours_s:.2f} s = {count / ours_s:.0f} labels/s")
+    print(
+        f"waybills: {count} labels in {ours_s:.2f} s = {count / ours_s:.0f} labels/s "
+        f"(best of {rounds})"
+    )
     print(
         f"floor (bare ReportLab page): {count / floor_s:.0f} labels/s, "
         f"{len(floor_pdf) / count / 1024:.1f} KB/label"
@@ -151,6 +159,10 @@ def main() -> int:
         f"PDF size: {len(pdf) / 1024:.0f} KB total, {per_label_kb:.1f} KB/label "
         f"(target < {TARGET_KB} KB)"
     )
+    if args.quick:
+        # Fifty labels are dominated by fixed costs; the targets are for the full run.
+        print("smoke run: targets apply to the full 1,000-label run")
+        return 0
     ok = ratio <= TARGET_RATIO and per_label_kb < TARGET_KB
     print("OK" if ok else "SLOWER OR LARGER THAN TARGET")
     return 0 if ok else 1

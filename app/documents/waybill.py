@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from app import settings
@@ -102,8 +102,14 @@ def _load_orders(session: Session, order_nos: list[str]) -> list[Order]:
 
 
 def _label_one(
-    session: Session, order: Order, job: _Job, context: WaybillContext, stopped: dict[int, str]
+    session: Session,
+    order: Order,
+    job: _Job,
+    context: WaybillContext,
+    stopped: dict[int, str],
+    prints: list[dict],
 ) -> WaybillData:
+    """Label one order; its print record is appended to `prints` for one bulk insert."""
     require_not_stopped(session, order, stopped)
     status = Status(order.status)
     if status not in (Status.PACKED, Status.LABELLED):
@@ -121,17 +127,18 @@ def _label_one(
     shipment.waybill_printed_at = now
     if status == Status.PACKED:
         move(order, Status.LABELLED, user=job.user, note=f"面单 {shipment.tracking_no}")
-    session.add(
-        WaybillPrint(
-            order_id=order.id,
-            shipment_id=shipment.id,
-            carrier_code=code,
-            tracking_no=shipment.tracking_no,
-            action=action,
-            size=job.size,
-            reason=job.reason,
-            user=job.user,
-        )
+    prints.append(
+        {
+            "order_id": order.id,
+            "shipment_id": shipment.id,
+            "carrier_code": code,
+            "tracking_no": shipment.tracking_no,
+            "action": action,
+            "size": job.size,
+            "reason": job.reason,
+            "user": job.user,
+            "at": now,
+        }
     )
     return context.collect(
         order, shipment, get_carrier(session, code), mask=job.mask, printed_at=now
@@ -153,9 +160,12 @@ def _label_all(session: Session, order_nos: list[str], job: _Job) -> list[Waybil
             first[shipment.order_id] = shipment
     context = WaybillContext(session, order_ids)
     stopped = stopped_orders(session)
+    prints: list[dict] = []
     with session.no_autoflush:
-        items = [_label_one(session, order, job, context, stopped) for order in orders]
+        items = [_label_one(session, order, job, context, stopped, prints) for order in orders]
     session.flush()
+    # One executemany instead of a thousand ORM objects (see measurements.md).
+    session.execute(insert(WaybillPrint), prints)
     return items
 
 

@@ -58,7 +58,6 @@ class WaybillData:
     insured_value: Decimal | None
     remarks: str
     printed_at: datetime
-    checked: bool = True
 
 
 def sender_party(session: Session) -> Party:

@@ -82,6 +82,9 @@ class Box:
         return Box(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
 
 
+_FRAME = "waybill-frame"
+
+
 class WaybillPainter:
     """Draws waybills on one canvas; one instance per PDF."""
 
@@ -90,6 +93,8 @@ class WaybillPainter:
         self.t = template
         self.font = font
         self.dpi = dpi
+        self._frame_ready = False
+        self._static = False
         self.rows: dict[str, Callable[[WaybillData, Box], None]] = {
             "header": self._header,
             "sort": self._sort,
@@ -102,6 +107,19 @@ class WaybillPainter:
         }
 
     def page(self, d: WaybillData) -> None:
+        """One waybill: the frame (shared by every page as one form), then this parcel's data."""
+        if not self._frame_ready:
+            self.c.beginForm(_FRAME)
+            self._draw(d, static=True)
+            self.c.endForm()
+            self._frame_ready = True
+        self.c.doForm(_FRAME)
+        self._draw(d, static=False)
+        self.c.showPage()
+
+    def _draw(self, d: WaybillData, static: bool) -> None:
+        """Draw either the parts that are the same on every waybill, or the parcel's own."""
+        self._static = static
         page = self.t.page
         inner = Box(
             mm(page.margin_mm),
@@ -111,27 +129,32 @@ class WaybillPainter:
         )
         scale = inner.h / mm(sum(h for part in self.t.parts for _, h in part))
         top = inner.y + inner.h
-        self.c.setLineWidth(0.6)
+        if static:
+            self.c.setLineWidth(0.6)
         self._words = self.c.beginText()
         self._size = 0.0
         for index, part in enumerate(self.t.parts):
             part_h = mm(sum(h for _, h in part)) * scale
-            self.c.rect(inner.x, top - part_h, inner.w, part_h)
+            if static:
+                self.c.rect(inner.x, top - part_h, inner.w, part_h)
             row_top = top
             for kind, height in part:
                 h = mm(height) * scale
                 box = Box(inner.x, row_top - h, inner.w, h)
                 self.rows[kind](d, box)
                 row_top -= h
-                if row_top > top - part_h + 0.1:
+                if static and row_top > top - part_h + 0.1:
                     self.c.line(inner.x, row_top, inner.x + inner.w, row_top)
             top -= part_h
-            if index < len(self.t.parts) - 1:
+            if static and index < len(self.t.parts) - 1:
                 self.c.setDash(2, 2)
                 self.c.line(0, top, page.width_pt, top)
                 self.c.setDash()
         self.c.drawText(self._words)
-        self.c.showPage()
+
+    def _line(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        if self._static:
+            self.c.line(x1, y1, x2, y2)
 
     # -- text helpers --------------------------------------------------------------------
 
@@ -143,9 +166,15 @@ class WaybillPainter:
         lines: int = 1,
         min_size: float = 5,
         centre: bool = False,
+        static: bool = False,
     ) -> float:
-        """Text fitted into `box` from its top; returns the height used."""
+        """Text fitted into `box` from its top; returns the height used.
+
+        `static` text is the same on every waybill and goes into the shared frame.
+        """
         size, rows = fit(text, self.font, box.w, lines, size, min_size)
+        if static != self._static:
+            return len(rows) * size * 1.2
         y = box.y + box.h - size
         for row in rows:
             x = box.x + (box.w - text_width(row, self.font, size)) / 2 if centre else box.x
@@ -164,10 +193,11 @@ class WaybillPainter:
     def _tag(self, word: str, box: Box) -> Box:
         """A boxed one-character tag (收/寄) on the left; returns the box beside it."""
         width = min(mm(7), box.w * 0.1)
-        self.c.line(box.x + width, box.y, box.x + width, box.y + box.h)
-        size = min(width * 0.8, box.h * 0.6)
-        x = box.x + (width - text_width(word, self.font, size)) / 2
-        self._put(x, box.y + box.h / 2 - size * 0.35, word, size)
+        if self._static:
+            self.c.line(box.x + width, box.y, box.x + width, box.y + box.h)
+            size = min(width * 0.8, box.h * 0.6)
+            x = box.x + (width - text_width(word, self.font, size)) / 2
+            self._put(x, box.y + box.h / 2 - size * 0.35, word, size)
         return Box(box.x + width + mm(1.5), box.y, box.w - width - mm(2.5), box.h)
 
     def _party(self, tag: str, party: Party, box: Box, size: float) -> None:
@@ -194,33 +224,27 @@ class WaybillPainter:
             inner.h * 0.4,
             min_size=5,
         )
-        if d.checked:
-            stamp = Box(inner.x + inner.w - third * 0.55, inner.y, third * 0.55, inner.h)
+        # Only packed orders, scanned item by item, get a waybill: the goods were inspected.
+        stamp = Box(inner.x + inner.w - third * 0.55, inner.y, third * 0.55, inner.h)
+        if self._static:
             self.c.roundRect(stamp.x, stamp.y, stamp.w, stamp.h, 2)
-            self._text("已验视", stamp.inset(mm(0.8)), stamp.h * 0.45, centre=True)
+        self._text("已验视", stamp.inset(mm(0.8)), stamp.h * 0.45, centre=True, static=True)
 
     def _sort(self, d: WaybillData, box: Box) -> None:
         inner = box.inset(mm(1))
         code_w = inner.w * 0.62
         code = d.sort_code or "—"
         self._text(code, Box(inner.x, inner.y, code_w, inner.h), inner.h * 0.75, min_size=8)
-        self.c.line(inner.x + code_w, box.y, inner.x + code_w, box.y + box.h)
+        self._line(inner.x + code_w, box.y, inner.x + code_w, box.y + box.h)
         hub_box = Box(inner.x + code_w + mm(1.5), inner.y, inner.w - code_w - mm(1.5), inner.h)
-        self._text(f"集包地\n{d.hub or '—'}", hub_box, inner.h * 0.32, 2, min_size=5)
+        used = self._text("集包地", hub_box, inner.h * 0.32, static=True)
+        below = Box(hub_box.x, hub_box.y, hub_box.w, hub_box.h - used)
+        self._text(d.hub or "—", below, inner.h * 0.32, min_size=5)
 
     def _barcode(self, d: WaybillData, box: Box) -> None:
-        inner = box.inset(mm(1))
-        draw_barcode(
-            self.c,
-            encode_code128(d.tracking_no),
-            inner.x,
-            inner.y,
-            inner.h,
-            max_width=inner.w,
-            dpi=self.dpi,
-            font=self.font,
-            font_size=min(10, inner.h * 0.2),
-        )
+        if self._static:
+            return
+        self._symbol(d.tracking_no, box.inset(mm(1)), min(10, box.h * 0.2))
 
     def _small_barcode(self, d: WaybillData, box: Box) -> None:
         inner = box.inset(mm(1))
@@ -228,17 +252,25 @@ class WaybillPainter:
         self._text(
             d.carrier_name, Box(inner.x, inner.y, label_w, inner.h), inner.h * 0.3, 2, min_size=5
         )
+        if self._static:
+            return
+        symbol = Box(inner.x + label_w, inner.y, inner.w - label_w, inner.h)
+        self._symbol(d.tracking_no, symbol, min(7, inner.h * 0.22))
+
+    def _symbol(self, number: str, box: Box, text_size: float) -> None:
+        """Code128 bars over the number in words; the words go into the page's text object."""
+        room = text_size * 1.15
         draw_barcode(
             self.c,
-            encode_code128(d.tracking_no),
-            inner.x + label_w,
-            inner.y,
-            inner.h,
-            max_width=inner.w - label_w,
+            encode_code128(number),
+            box.x,
+            box.y + room,
+            box.h - room,
+            max_width=box.w,
             dpi=self.dpi,
-            font=self.font,
-            font_size=min(7, inner.h * 0.22),
         )
+        x = box.x + (box.w - text_width(number, self.font, text_size)) / 2
+        self._put(x, box.y + text_size * 0.2, number, text_size)
 
     def _recipient(self, d: WaybillData, box: Box) -> None:
         self._party("收", d.recipient, box, min(11, box.h * 0.22))
@@ -256,9 +288,9 @@ class WaybillPainter:
         facts = f"重量：{weight}  件数：{d.pieces}\n付款：{d.payment_type}  保价：{insured}"
         self._text(facts, Box(left.x, left.y, left.w, left.h - used), size, 2, min_size=5)
 
-        self.c.line(inner.x + left.w + mm(1), box.y, inner.x + left.w + mm(1), box.y + box.h)
+        self._line(inner.x + left.w + mm(1), box.y, inner.x + left.w + mm(1), box.y + box.h)
         right = Box(inner.x + left.w + mm(2.5), inner.y, inner.w - left.w - mm(2.5), inner.h)
-        self._text("签收人：\n\n时间：", right, size, 3, min_size=5)
+        self._text("签收人：\n\n时间：", right, size, 3, min_size=5, static=True)
 
     def _order(self, d: WaybillData, box: Box) -> None:
         inner = box.inset(mm(1))

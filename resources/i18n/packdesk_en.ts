@@ -1,6 +1,1276 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/dialogs/catalog_import.py" line="16" />
+        <source>CatalogImport</source>
+        <comment>新增 %1 个，更新 %2 个，未变 %3 个（编码 %4）</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalog_import.py" line="24" />
+        <source>CatalogImport</source>
+        <comment>未导入的行：</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalog_import.py" line="32" />
+        <source>CatalogImport</source>
+        <comment>导入商品目录</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalog_import.py" line="34" />
+        <source>CatalogImport</source>
+        <comment>表格 (*.csv *.xlsx)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalog_import.py" line="41" />
+        <source>CatalogImport</source>
+        <comment>商品目录未导入</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/catalog_import.py" line="43" />
+        <source>CatalogImport</source>
+        <comment>商品目录已导入</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="48" />
+        <source>CycleCount</source>
+        <comment>商品编码</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="49" />
+        <source>CycleCount</source>
+        <comment>品名</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="50" />
+        <source>CycleCount</source>
+        <comment>账面</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="51" />
+        <source>CycleCount</source>
+        <comment>实盘</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="52" />
+        <source>CycleCount</source>
+        <comment>差异</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="36" />
+        <source>TrackingRule</source>
+        <comment>运输中长时间无更新</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="37" />
+        <source>TrackingRule</source>
+        <comment>超过预计送达日</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="38" />
+        <source>TrackingRule</source>
+        <comment>客户拒收</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="39" />
+        <source>TrackingRule</source>
+        <comment>退回寄件人</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="40" />
+        <source>TrackingRule</source>
+        <comment>问题件</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="48" />
+        <source>ExceptionAction</source>
+        <comment>已告知客户</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="49" />
+        <source>ExceptionAction</source>
+        <comment>申请拦截</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="50" />
+        <source>ExceptionAction</source>
+        <comment>申请改地址</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="51" />
+        <source>ExceptionAction</source>
+        <comment>已建退货</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="58" />
+        <source>ExceptionQueue</source>
+        <comment>规则</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="59" />
+        <source>ExceptionQueue</source>
+        <comment>发出已</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="60" />
+        <source>ExceptionQueue</source>
+        <comment>订单号</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="61" />
+        <source>ExceptionQueue</source>
+        <comment>客户</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="62" />
+        <source>ExceptionQueue</source>
+        <comment>电话</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="63" />
+        <source>ExceptionQueue</source>
+        <comment>快递</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="64" />
+        <source>ExceptionQueue</source>
+        <comment>运单号</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="65" />
+        <source>ExceptionQueue</source>
+        <comment>最新状态</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="66" />
+        <source>ExceptionQueue</source>
+        <comment>说明</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="67" />
+        <source>ExceptionQueue</source>
+        <comment>发现时间</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="68" />
+        <source>ExceptionQueue</source>
+        <comment>已处理</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="76" />
+        <source>ExceptionQueue</source>
+        <comment>{d}天{h}小时</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="77" />
+        <source>ExceptionQueue</source>
+        <comment>{h}小时</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="35" />
+        <source>ReturnState</source>
+        <comment>已同意</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="36" />
+        <source>ReturnState</source>
+        <comment>退回途中</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="37" />
+        <source>ReturnState</source>
+        <comment>已收货</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="38" />
+        <source>ReturnState</source>
+        <comment>已检验</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="39" />
+        <source>ReturnState</source>
+        <comment>已退款</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="40" />
+        <source>ReturnState</source>
+        <comment>已换货</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="41" />
+        <source>ReturnState</source>
+        <comment>已拒绝</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="48" />
+        <source>ReturnsTable</source>
+        <comment>退货单号</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="49" />
+        <source>ReturnsTable</source>
+        <comment>原订单</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="50" />
+        <source>ReturnsTable</source>
+        <comment>状态</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="51" />
+        <source>ReturnsTable</source>
+        <comment>客户</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="52" />
+        <source>ReturnsTable</source>
+        <comment>已收/申请</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="53" />
+        <source>ReturnsTable</source>
+        <comment>已过</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="54" />
+        <source>ReturnsTable</source>
+        <comment>本状态</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="55" />
+        <source>ReturnsTable</source>
+        <comment>申请时间</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="65" />
+        <source>ReturnsTable</source>
+        <comment>{d}天{h}小时</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="67" />
+        <source>ReturnsTable</source>
+        <comment>{h}小时</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="68" />
+        <source>ReturnsTable</source>
+        <comment>{m}分钟</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="55" />
+        <source>StockTable</source>
+        <comment>商品编码</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="56" />
+        <source>StockTable</source>
+        <comment>品名</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="57" />
+        <source>StockTable</source>
+        <comment>库位</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="58" />
+        <source>StockTable</source>
+        <comment>在库</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="59" />
+        <source>StockTable</source>
+        <comment>预留</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="60" />
+        <source>StockTable</source>
+        <comment>可用</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="61" />
+        <source>StockTable</source>
+        <comment>补货点</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="62" />
+        <source>StockTable</source>
+        <comment>安全库存</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="63" />
+        <source>StockTable</source>
+        <comment>ABC</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="64" />
+        <source>StockTable</source>
+        <comment>下周预测</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="65" />
+        <source>StockTable</source>
+        <comment>预警</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="66" />
+        <source>StockTable</source>
+        <comment>建议采购</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="74" />
+        <source>StockTable</source>
+        <comment>到达补货点</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="75" />
+        <source>StockTable</source>
+        <comment>低于安全库存</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="31" />
+        <source>WaybillQueue</source>
+        <comment>状态</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="32" />
+        <source>WaybillQueue</source>
+        <comment>收件人</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="33" />
+        <source>WaybillQueue</source>
+        <comment>目的地</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="34" />
+        <source>WaybillQueue</source>
+        <comment>快递</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="35" />
+        <source>WaybillQueue</source>
+        <comment>运单号</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="36" />
+        <source>WaybillQueue</source>
+        <comment>打印时间</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="37" />
+        <source>WaybillQueue</source>
+        <comment>停止发货</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="39" />
+        <source>FeedbackCategory</source>
+        <comment>破损</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="40" />
+        <source>FeedbackCategory</source>
+        <comment>发错货</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="41" />
+        <source>FeedbackCategory</source>
+        <comment>少件</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="42" />
+        <source>FeedbackCategory</source>
+        <comment>快递服务</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="43" />
+        <source>FeedbackCategory</source>
+        <comment>表扬</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="44" />
+        <source>FeedbackCategory</source>
+        <comment>其他</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="52" />
+        <source>CompensationKind</source>
+        <comment>部分退款</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="53" />
+        <source>CompensationKind</source>
+        <comment>补发</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="61" />
+        <source>CompensationCause</source>
+        <comment>打包</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="62" />
+        <source>CompensationCause</source>
+        <comment>库存</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="70" />
+        <source>CompensationState</source>
+        <comment>待主管审批</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="71" />
+        <source>CompensationState</source>
+        <comment>已驳回</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="34" />
+        <source>TrackStatus</source>
+        <comment>运输中</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="35" />
+        <source>TrackStatus</source>
+        <comment>派送中</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="36" />
+        <source>TrackStatus</source>
+        <comment>已签收</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="37" />
+        <source>TrackStatus</source>
+        <comment>拒收</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="38" />
+        <source>TrackStatus</source>
+        <comment>已退回</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="39" />
+        <source>TrackStatus</source>
+        <comment>问题件</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="47" />
+        <source>TrackSource</source>
+        <comment>扫描</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="48" />
+        <source>TrackSource</source>
+        <comment>导入</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="23" />
+        <source>StockMoves</source>
+        <comment>时间</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="24" />
+        <source>StockMoves</source>
+        <comment>类型</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="25" />
+        <source>StockMoves</source>
+        <comment>在库变动</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="26" />
+        <source>StockMoves</source>
+        <comment>预留变动</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="27" />
+        <source>StockMoves</source>
+        <comment>库位</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="28" />
+        <source>StockMoves</source>
+        <comment>操作人</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="29" />
+        <source>StockMoves</source>
+        <comment>原因</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ColumnMappingPage</name>
+    <message>
+        <location filename="../../ui/widgets/column_mapping.py" line="45" />
+        <source>例如：微信群订单</source>
+        <translation>e.g. WeChat group orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/column_mapping.py" line="59" />
+        <source>方案名称</source>
+        <translation>Mapping name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/column_mapping.py" line="65" />
+        <source>为每个字段选择文件中的列（* 为必填）：</source>
+        <translation>Choose the file column for each field (* = required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/column_mapping.py" line="71" />
+        <source>「%1」不是已知格式，请建立列映射方案（编码：%2）</source>
+        <translation>“%1” is not a known format; please set up a column mapping (encoding: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/column_mapping.py" line="84" />
+        <source>（不导入）</source>
+        <translation>(do not import)</translation>
+    </message>
+</context>
+<context>
+    <name>CycleCountDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="94" />
+        <source>循环盘点</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="99" />
+        <source>开始盘点（锁定库位）</source>
+        <translation>Start count (locks bins)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="100" />
+        <source>打印盘点单…</source>
+        <translation>Print count sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="102" />
+        <source>扫描商品条码，回车记一件</source>
+        <translation>Scan a barcode; Enter counts one unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="110" />
+        <source>主管审批并调整库存</source>
+        <translation>Supervisor approve and adjust stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="111" />
+        <source>放弃盘点</source>
+        <translation>Abandon count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="116" />
+        <source>库位</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="121" />
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="122" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="167" />
+        <source>盘点单 %1 已开始，库位已锁定</source>
+        <translation>Count %1 started; bins locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="176" />
+        <source>已记: %1</source>
+        <translation>Counted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="184" />
+        <source>保存盘点单</source>
+        <translation>Save count sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="206" />
+        <source>已审批，差异已记入库存台账，库位已解锁</source>
+        <translation>Approved; differences posted to the stock ledger, bins unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="212" />
+        <source>盘点已放弃，库位已解锁</source>
+        <translation>Count abandoned; bins unlocked</translation>
+    </message>
+</context>
+<context>
+    <name>DemandChart</name>
+    <message>
+        <location filename="../../ui/widgets/demand_chart.py" line="40" />
+        <source>实际销量（件/天）</source>
+        <translation>Actual sales (units/day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/demand_chart.py" line="51" />
+        <source>预测（件/天）</source>
+        <translation>Forecast (units/day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/demand_chart.py" line="77" />
+        <source>需求: 周季节性 × 趋势 %1 × 节日峰值 %2</source>
+        <translation>Demand: weekly seasonality × trend %1 × holiday peak %2</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="97" />
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="102" />
+        <source>记录反馈</source>
+        <translation>Record feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="106" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="118" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="170" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="107" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="119" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="108" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="121" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="109" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="111" />
+        <source>客户反馈</source>
+        <translation>Customer feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="117" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="169" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="120" />
+        <source>打包人</source>
+        <translation>Packed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="122" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="147" />
+        <source>金额（元）</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="150" />
+        <source>发优惠券时填写</source>
+        <translation>Fill in for coupons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="151" />
+        <source>为选中的反馈登记补偿</source>
+        <translation>Add compensation for the selected feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="155" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="171" />
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="156" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="172" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="157" />
+        <source>原因归属</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="158" />
+        <source>券码</source>
+        <translation>Coupon code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="160" />
+        <source>已批准合计</source>
+        <translation>Approved total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="161" />
+        <source>补偿</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="173" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="174" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="180" />
+        <source>主管批准</source>
+        <translation>Supervisor approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="180" />
+        <source>驳回</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="190" />
+        <source>补偿记录（超过限额须主管审批）</source>
+        <translation>Compensation (above the limit needs supervisor approval)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="201" />
+        <source>客户照片</source>
+        <translation>Customer photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="201" />
+        <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="241" />
+        <source>{c} {k} {n} 次</source>
+        <translation>{c} {k} ×{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="244" />
+        <source>打包相关反馈（按打包员）：{p}</source>
+        <translation>Packing feedback by packer: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="259" />
+        <source>，打包人 {c}</source>
+        <translation>, packed by {c}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="260" />
+        <source>反馈 {n} 已记录{c}</source>
+        <translation>Feedback {n} recorded{c}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="273" />
+        <source>请先在列表中选中一条反馈</source>
+        <translation>Select a feedback entry in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="287" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="301" />
+        <source>补偿 {n}：{s}</source>
+        <translation>Compensation {n}: {s}</translation>
+    </message>
+</context>
+<context>
+    <name>FlowTargetsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/flow_targets.py" line="31" />
+        <source>流程目标时间</source>
+        <translation>Flow target times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/flow_targets.py" line="44" />
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/flow_targets.py" line="45" />
+        <source>不设目标</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/flow_targets.py" line="53" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/flow_targets.py" line="54" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/flow_targets.py" line="67" />
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>FlowWindow</name>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="70" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="72" />
+        <source>打印流程图…</source>
+        <translation>Print flow chart…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="74" />
+        <source>目标时间…</source>
+        <translation>Target times…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="79" />
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="81" />
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="101" />
+        <source>点击步骤可查看停在该步骤的订单。在办 = 现在停在此步；经过、中位、P90、异常 = 所选日期内。</source>
+        <translation>Click a step to see the orders waiting there. Open = waiting at this step now; passed, median, P90, exceptions = within the chosen dates.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="131" />
+        <source>「%1」没有自己的订单状态</source>
+        <translation>“%1” has no order state of its own</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="150" />
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="178" />
+        <source>最慢</source>
+        <translation>Slowest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="179" />
+        <source>最慢（相对目标）：</source>
+        <translation>Slowest (against target): </translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="180" />
+        <source>已更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="186" />
+        <source>计算失败：</source>
+        <translation>Calculation failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="196" />
+        <source>保存流程图</source>
+        <translation>Save flow chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="196" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="205" />
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/flow.py" line="209" />
+        <source>已保存 </source>
+        <translation>Saved </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWindow</name>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="43" />
+        <source>开始交接</source>
+        <translation>Start handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="45" />
+        <source>完成交接并打印交接单</source>
+        <translation>Finish handover and print handover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="50" />
+        <source>扫描运单号后回车</source>
+        <translation>Scan tracking no., then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="60" />
+        <source>请选择快递公司并开始交接</source>
+        <translation>Choose a carrier and start the handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="68" />
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="75" />
+        <source>已扫描</source>
+        <translation>Scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="76" />
+        <source>未扫描</source>
+        <translation>Not scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="92" />
+        <source>交接单 {id} · {carrier}：应交 {expected} 件，已扫 {scanned} 件</source>
+        <translation>Handover {id} · {carrier}: {expected} parcels due, {scanned} scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="135" />
+        <source>停止发货！</source>
+        <translation>Stop shipment!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="143" />
+        <source>已扫入：{no} 订单 {order}</source>
+        <translation>Scanned: {no} order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="156" />
+        <source>交接完成：发出 {n} 件</source>
+        <translation>Handover done: {n} parcels sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="158" />
+        <source>；未扫描 {m} 件：</source>
+        <translation>; {m} not scanned: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="171" />
+        <source>保存交接单</source>
+        <translation>Save handover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="173" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="195" />
+        <source>导入订单</source>
+        <translation>Import orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="77" />
+        <source>自动识别</source>
+        <translation>Auto-detect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="78" />
+        <source>淘宝/天猫</source>
+        <translation>Taobao/Tmall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="79" />
+        <source>拼多多</source>
+        <translation>Pinduoduo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="80" />
+        <source>京东</source>
+        <translation>JD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="82" />
+        <source>通用表格</source>
+        <translation>Generic spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="85" />
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="87" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="93" />
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="99" />
+        <source>淘宝订单报表与宝贝报表请一起选择。</source>
+        <translation>Select the Taobao order report and item report together.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="105" />
+        <source>保存方案并导入</source>
+        <translation>Save mapping and import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="107" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="117" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="118" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="133" />
+        <source>（仅显示前 %1 行，完整内容请导出报告）</source>
+        <translation>(Only the first %1 rows shown; export the report for all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="139" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="149" />
+        <source>只看被拒绝的行</source>
+        <translation>Rejected rows only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="151" />
+        <source>导出报告 CSV…</source>
+        <translation>Export report CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="153" />
+        <source>宝贝标题对应商家编码…</source>
+        <translation>Map listing titles to SKUs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="155" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="181" />
+        <source>选择订单文件</source>
+        <translation>Choose order files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="181" />
+        <source>表格 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="195" />
+        <source>请先添加文件。</source>
+        <translation>Add files first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="200" />
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="219" />
+        <source>列映射方案</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="250" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="256" />
+        <source>已处理 %1 / %2 个订单</source>
+        <translation>%1 / %2 orders processed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="264" />
+        <source>新订单 %1，已更新 %2，无变化 %3，拒绝 %4 行；平台取消已挂起 %5，已拦截 %6。编码：%7</source>
+        <translation>%1 new, %2 updated, %3 unchanged, %4 rows rejected; platform cancellations: %5 held, %6 intercepted. Encoding: %7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="283" />
+        <source>导入已取消，未保存任何数据。</source>
+        <translation>Import cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="285" />
+        <source>导入失败，未保存任何数据：</source>
+        <translation>Import failed; nothing was saved: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="322" />
+        <source>导出导入报告</source>
+        <translation>Export import report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="322" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="53" />
@@ -73,14 +1343,179 @@
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>新建电话/邮件订单…</source>
+        <translation>New phone/e-mail order…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121" />
+        <source>导入商品目录…</source>
+        <translation>Import product catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>商品标题映射…</source>
+        <translation>Product title mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
+    </message>
+</context>
+<context>
+    <name>ManualOrderDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="53" />
+        <source>录入电话/邮件订单</source>
+        <translation>Enter phone/e-mail order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="57" />
+        <source>按商家编码、名称或条码搜索商品</source>
+        <translation>Search products by SKU, name or barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="63" />
+        <source>加入订单</source>
+        <translation>Add to order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="68" />
+        <source>商家编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="69" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="70" />
+        <location filename="../../ui/dialogs/manual_order.py" line="135" />
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="71" />
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="72" />
+        <source>改价原因</source>
+        <translation>Price change reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="80" />
+        <source>邮件订单必填，用于发送确认与发货通知</source>
+        <translation>Required for e-mail orders; used for confirmation and shipping notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="82" />
+        <source>整段粘贴地址，按“拆分”</source>
+        <translation>Paste the whole address, then press “Split”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="83" />
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="87" />
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="89" />
+        <location filename="../../ui/dialogs/manual_order.py" line="103" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="90" />
+        <source>邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="91" />
+        <source>要求发货日期</source>
+        <translation>Requested ship date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="102" />
+        <source>收货人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="104" />
+        <source>电子邮箱</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="108" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="111" />
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="112" />
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="113" />
+        <source>区/县</source>
+        <translation>District/County</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="118" />
+        <source>详细地址</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="119" />
+        <source>邮编</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="124" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="130" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="131" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="138" />
+        <source>保存订单</source>
+        <translation>Save order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="140" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_order.py" line="240" />
+        <source>第 %1 行：</source>
+        <translation>Line %1: </translation>
     </message>
 </context>
 <context>
@@ -142,30 +1577,471 @@
 <context>
     <name>OrdersWindow</name>
     <message>
-        <location filename="../../ui/windows/orders.py" line="38" />
+        <location filename="../../ui/windows/orders.py" line="43" />
         <source>搜索订单号、收货人、电话…</source>
         <translation>Search order no., recipient, phone…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="41" />
+        <location filename="../../ui/windows/orders.py" line="46" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
+    <message>
+        <location filename="../../ui/windows/orders.py" line="63" />
+        <source>打印流程单…</source>
+        <translation>Print flow sheet…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/orders.py" line="89" />
+        <location filename="../../ui/windows/orders.py" line="105" />
         <source>共 %n 单</source>
         <translation>
             <numerusform>%n orders</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="123" />
+        <location filename="../../ui/windows/orders.py" line="131" />
+        <source>保存流程单</source>
+        <translation>Save flow sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/orders.py" line="138" />
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/orders.py" line="161" />
         <source>买家留言：</source>
         <translation>Buyer remark:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="124" />
+        <location filename="../../ui/windows/orders.py" line="162" />
         <source>卖家备注：</source>
         <translation>Seller remark:</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWindow</name>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="31" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="32" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="33" />
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="34" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="35" />
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="36" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="42" />
+        <source>标记为已发送</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="43" />
+        <source>导出CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="44" />
+        <location filename="../../ui/windows/outbox.py" line="107" />
+        <source>编辑模板</source>
+        <translation>Edit templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="45" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="57" />
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="58" />
+        <source>邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="59" />
+        <source>平台消息</source>
+        <translation>Platform message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="60" />
+        <source>待发送</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="61" />
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="62" />
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="90" />
+        <source>不能标记</source>
+        <translation>Cannot mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="95" />
+        <source>导出消息</source>
+        <translation>Export messages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="107" />
+        <source>模板：</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="112" />
+        <source>可用占位符：</source>
+        <translation>Available placeholders:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="115" />
+        <source>邮件主题</source>
+        <translation>E-mail subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="118" />
+        <source>模板内容</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/outbox.py" line="125" />
+        <source>模板有误</source>
+        <translation>Template error</translation>
+    </message>
+</context>
+<context>
+    <name>PackingLines</name>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="31" />
+        <source>图片</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="32" />
+        <source>商家编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="33" />
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="34" />
+        <source>应扫</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="35" />
+        <source>已扫</source>
+        <translation>Scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="36" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/packing_lines.py" line="98" />
+        <source>易碎</source>
+        <translation>Fragile</translation>
+    </message>
+</context>
+<context>
+    <name>PackingWindow</name>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="76" />
+        <source>扫描或输入订单号、商品条码……</source>
+        <translation>Scan or type an order no. or product barcode…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="103" />
+        <source>F2 用建议箱子 · F4 勾选下一步 · F6 质检合格 · F7 质检不合格 · F8 读秤 · F9 主管放行扫描 · F10 主管放行重量 · F11 下一个包裹 · F12 装箱单 · Esc 关闭订单</source>
+        <translation>F2 suggested box · F4 tick next step · F6 QC pass · F7 QC fail · F8 read scale · F9 supervisor release scan · F10 supervisor release weight · F11 next parcel · F12 packing slip · Esc close order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="176" />
+        <source>下一次扫描数量：×{0}</source>
+        <translation>Next scan quantity: ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="191" />
+        <source>订单 {0} 已扫描完成</source>
+        <translation>Order {0} fully scanned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="198" />
+        <source>请扫描商品（{0}/{1}）</source>
+        <translation>Scan products ({0}/{1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="211" />
+        <source>全部扫描完成，请装箱称重</source>
+        <translation>All scanned; box and weigh the parcel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="224" />
+        <source>主管放行扫描</source>
+        <translation>Supervisor release scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="246" />
+        <source>主管已放行：{0}</source>
+        <translation>Supervisor released: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="266" />
+        <source>等待扫描订单</source>
+        <translation>Waiting for an order scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="269" />
+        <source>请扫描订单号、拣货单或商品条码</source>
+        <translation>Scan an order no., pick list or product barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="283" />
+        <source>订单 {0} · {1} · {2} · {3}/{4} 件</source>
+        <translation>Order {0} · {1} · {2} · {3}/{4} units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="319" />
+        <source>{0} 扫描 {1} 件，错扫 {2} 次，打包 {3} 单</source>
+        <translation>{0}: {1} units scanned, {2} wrong scans, {3} orders packed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="324" />
+        <source>今日：</source>
+        <translation>Today: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/packing.py" line="324" />
+        <source>暂无扫描</source>
+        <translation>No scans yet</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPanel</name>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="51" />
+        <source>请先打开订单</source>
+        <translation>Open an order first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="65" />
+        <source>已用建议的箱子</source>
+        <translation>Using the suggested box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="71" />
+        <source>已选箱子 {0}</source>
+        <translation>Box {0} chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="77" />
+        <source>清单已完成，请质检（F6/F7）</source>
+        <translation>Checklist done; do QC (F6/F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="81" />
+        <source>已完成：{0}</source>
+        <translation>Done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="85" />
+        <source>质检合格</source>
+        <translation>QC passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="85" />
+        <source>质检不合格，已记返工，请重新打包</source>
+        <translation>QC failed; rework recorded, pack again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="98" />
+        <source>重量 {0} kg</source>
+        <translation>Weight {0} kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="104" />
+        <source>重量 {0} kg 与应有 {1} kg 不符，需主管放行（F10）</source>
+        <translation>Weight {0} kg does not match expected {1} kg; needs supervisor release (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="114" />
+        <source>未设置秤的串口；请直接输入重量，如 1.25kg</source>
+        <translation>No scale port set; type the weight instead, e.g. 1.25kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="126" />
+        <source>主管放行重量</source>
+        <translation>Supervisor release weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="133" />
+        <source>主管已放行重量</source>
+        <translation>Supervisor released the weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="140" />
+        <source>已开始下一个包裹</source>
+        <translation>Next parcel started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="156" />
+        <source>装箱单已生成：{0}</source>
+        <translation>Packing slip created: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="167" />
+        <source>面单自动打印失败：{0}</source>
+        <translation>Waybill auto-print failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="169" />
+        <source>面单已打印：{0}</source>
+        <translation>Waybill printed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="179" />
+        <source>质检</source>
+        <translation>QC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_panel.py" line="182" />
+        <source>包裹 {0} · 建议 {1} + {2}（{3}）· 已选 {4} + {5}
+重量 {6} kg · 应为 {7} kg · 体积重 {8} kg · 返工 {9} 次
+{10} {11}</source>
+        <translation>Parcel {0} · suggested {1} + {2} ({3}) · chosen {4} + {5}
+Weight {6} kg · expected {7} kg · volumetric {8} kg · rework ×{9}
+{10} {11}</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTimeline</name>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="65" />
+        <source>扫描或输入运单号，回车查看</source>
+        <translation>Scan or type a tracking no., Enter to view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="72" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="73" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="74" />
+        <source>快递原文</source>
+        <translation>Carrier text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="75" />
+        <source>地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="76" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="77" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="102" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="100" />
+        <source>时间（空=现在）</source>
+        <translation>Time (empty = now)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="108" />
+        <source>添加记录</source>
+        <translation>Add event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="109" />
+        <source>回单签收</source>
+        <translation>Proof of delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="110" />
+        <source>导入快递表格…</source>
+        <translation>Import carrier spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="131" />
+        <source>订单 {o}　收件人 {r}　{c} {t}　发出 {s}　预计送达 {e}</source>
+        <translation>Order {o}　Recipient {r}　{c} {t}　Shipped {s}　Expected {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="173" />
+        <source>已记录</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="173" />
+        <source>这条记录已存在</source>
+        <translation>This event already exists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="183" />
+        <source>回单已扫描，包裹记为已签收</source>
+        <translation>Receipt scanned; parcel marked delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="188" />
+        <source>导入物流表格</source>
+        <translation>Import tracking spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="188" />
+        <source>表格 (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="194" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="204" />
+        <source>{f}：新增 {s} 条，已有 {u} 条，签收 {d} 件，新异常 {x} 个，拒绝 {r} 行</source>
+        <translation>{f}: {s} new events, {u} already known, {d} delivered, {x} new exceptions, {r} rows rejected</translation>
     </message>
 </context>
 <context>
@@ -188,7 +2064,7 @@
     <message>
         <location filename="../../ui/labels.py" line="29" />
         <source>Shopify</source>
-        <translation type="unfinished" />
+        <translation>Shopify</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="30" />
@@ -204,6 +2080,699 @@
         <location filename="../../ui/labels.py" line="32" />
         <source>换货</source>
         <translation>Exchange</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="35" />
+        <source>TrackingRule</source>
+        <comment>交接后无揽收</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="47" />
+        <source>ExceptionAction</source>
+        <comment>已致电快递</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="34" />
+        <source>ReturnState</source>
+        <comment>已申请</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="30" />
+        <source>WaybillQueue</source>
+        <comment>订单号</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="38" />
+        <source>FeedbackCategory</source>
+        <comment>延误</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="51" />
+        <source>CompensationKind</source>
+        <comment>优惠券</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="60" />
+        <source>CompensationCause</source>
+        <comment>快递</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="69" />
+        <source>CompensationState</source>
+        <comment>已批准</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="33" />
+        <source>TrackStatus</source>
+        <comment>已揽收</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="46" />
+        <source>TrackSource</source>
+        <comment>手工</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReceiveGoodsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="27" />
+        <source>入库</source>
+        <translation>Receive goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="30" />
+        <source>扫描或输入商品编码</source>
+        <translation>Scan or type a SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="34" />
+        <source>件（可填 打、8只装 等包装单位）</source>
+        <translation>units (or a pack unit such as dozen, 8-pack)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="36" />
+        <source>不填则放回原库位</source>
+        <translation>Leave empty for the usual bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="41" />
+        <source>入库并打印入库单…</source>
+        <translation>Receive and print receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="43" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="46" />
+        <source>商品编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="47" />
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="48" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="49" />
+        <source>库位</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="73" />
+        <source>%1 入库 %2 件，在库 %3</source>
+        <translation>%1: %2 units received, %3 on hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receive_goods.py" line="84" />
+        <source>保存入库单</source>
+        <translation>Save goods receipt</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReceivingPanel</name>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="53" />
+        <source>扫描退货单号、退回运单号或商品条码，回车</source>
+        <translation>Scan return no., return tracking no. or product barcode, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="59" />
+        <source>件号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="60" />
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="61" />
+        <source>扫描内容</source>
+        <translation>Scanned code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="62" />
+        <source>收货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="63" />
+        <source>判定</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="64" />
+        <source>备注 / 问题</source>
+        <translation>Notes / problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="75" />
+        <source>单件备注（可选）</source>
+        <translation>Unit note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="76" />
+        <location filename="../../ui/widgets/return_receiving.py" line="187" />
+        <source>附照片…</source>
+        <translation>Attach photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="77" />
+        <source>检验完成</source>
+        <translation>Inspection done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="81" />
+        <source>可再售</source>
+        <translation>Resellable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="82" />
+        <source>破损隔离</source>
+        <translation>Damaged – quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="83" />
+        <source>报废</source>
+        <translation>Scrap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="84" />
+        <source>退供应商</source>
+        <translation>Return to supplier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="118" />
+        <source>预期</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="118" />
+        <source>意外</source>
+        <translation>Unexpected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="144" />
+        <source>已打开退货单 {rma}</source>
+        <translation>Return {rma} opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="148" />
+        <source>请先扫描退货单号或退回运单号</source>
+        <translation>Scan a return no. or return tracking no. first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="171" />
+        <source>没有待判定的商品</source>
+        <translation>No items waiting to be graded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="188" />
+        <source>第 {n} 件已判定</source>
+        <translation>Unit {n} graded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="194" />
+        <source>选择照片</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/return_receiving.py" line="194" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnRequestDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="39" />
+        <source>新建退货</source>
+        <translation>New return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="43" />
+        <source>订单号 / 运单号 / 手机号，回车查找</source>
+        <translation>Order no. / tracking no. / mobile, Enter to search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="44" />
+        <source>查找订单</source>
+        <translation>Find order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="45" />
+        <source>未预约到货（暂无订单，以后关联）</source>
+        <translation>Unannounced arrival (no order yet, link later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="55" />
+        <source>商品编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="56" />
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="57" />
+        <source>可退/已发</source>
+        <translation>Returnable/Shipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="58" />
+        <source>退货数量</source>
+        <translation>Return qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="59" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="60" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="65" />
+        <source>添加一行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="71" />
+        <source>登记退货</source>
+        <translation>Register return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="72" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="78" />
+        <source>原订单</source>
+        <translation>Original order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="80" />
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="81" />
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="82" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="134" />
+        <source>订单 {no}，收货人 {name}，{phone}</source>
+        <translation>Order {no}, recipient {name}, {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_request.py" line="158" />
+        <source>请先查找订单</source>
+        <translation>Find the order first</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnShippingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="29" />
+        <source>登记退回物流 {rma}</source>
+        <translation>Return shipping for {rma}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="36" />
+        <source>买家承担</source>
+        <translation>Buyer pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="37" />
+        <source>卖家承担</source>
+        <translation>Seller pays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="46" />
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="47" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="51" />
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="52" />
+        <source>退回运单号</source>
+        <translation>Return tracking no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="53" />
+        <source>运费承担</source>
+        <translation>Postage paid by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="54" />
+        <source>买家垫付运费</source>
+        <translation>Postage advanced by buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="55" />
+        <source>退回地址</source>
+        <translation>Return address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/return_shipping.py" line="65" />
+        <source>运费不是金额</source>
+        <translation>Postage is not an amount</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTable</name>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="125" />
+        <source>未关联</source>
+        <translation>Not linked</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsWindow</name>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="72" />
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="73" />
+        <location filename="../../ui/windows/returns.py" line="77" />
+        <location filename="../../ui/windows/returns.py" line="115" />
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="74" />
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="75" />
+        <location filename="../../ui/windows/returns.py" line="116" />
+        <location filename="../../ui/windows/returns.py" line="326" />
+        <source>关联订单</source>
+        <translation>Link order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="76" />
+        <source>审核同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="78" />
+        <source>退回物流</source>
+        <translation>Return shipping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="79" />
+        <source>收货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="80" />
+        <source>判定</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="81" />
+        <source>检验完成</source>
+        <translation>Inspection done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="82" />
+        <location filename="../../ui/windows/returns.py" line="119" />
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="83" />
+        <location filename="../../ui/windows/returns.py" line="120" />
+        <source>换货</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="87" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="90" />
+        <source>新建退货 (Ctrl+N)</source>
+        <translation>New return (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="91" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="114" />
+        <location filename="../../ui/windows/returns.py" line="306" />
+        <source>同意退货</source>
+        <translation>Approve return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="117" />
+        <source>登记退回物流</source>
+        <translation>Record return shipping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="118" />
+        <source>打印退货单</source>
+        <translation>Print return slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="207" />
+        <source>&lt;p&gt;选择左侧的退货单，或扫描退货单号。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choose a return on the left, or scan a return no.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="215" />
+        <source>原订单：{o}　客户：{c}　电话：{p}</source>
+        <translation>Original order: {o}　Customer: {c}　Phone: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="216" />
+        <source>未关联</source>
+        <translation>Not linked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="221" />
+        <source>审核：{r}</source>
+        <translation>Decision: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="233" />
+        <source>编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="234" />
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="235" />
+        <source>申请</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="236" />
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="237" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="238" />
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="246" />
+        <source>退回物流：{c} {n}，{a}</source>
+        <translation>Return shipping: {c} {n}, {a}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="252" />
+        <source>退款：{m}</source>
+        <translation>Refund: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="255" />
+        <source>换货订单：{o}</source>
+        <translation>Exchange order: {o}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="264" />
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="273" />
+        <location filename="../../ui/windows/returns.py" line="282" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="274" />
+        <location filename="../../ui/windows/returns.py" line="283" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="306" />
+        <source>拒绝退货</source>
+        <translation>Reject return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="307" />
+        <source>理由（会发送给客户）：</source>
+        <translation>Reason (sent to the customer):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="314" />
+        <source>仍然同意（主管放行）？</source>
+        <translation>Approve anyway (supervisor release)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="326" />
+        <source>订单号 / 运单号 / 手机号：</source>
+        <translation>Order no. / tracking no. / mobile:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="336" />
+        <source>保存退货单</source>
+        <translation>Save return slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="336" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="346" />
+        <source>已保存 {f}</source>
+        <translation>Saved {f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="356" />
+        <source>{sku}：{n}/{q} 件，实付 {paid}（已摊优惠 {d}），退 {r}</source>
+        <translation>{sku}: {n}/{q} units, paid {paid} (discount share {d}), refund {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="369" />
+        <source>运费 {p}（{rule}），退回运费 {rp}
+合计退款 {t}</source>
+        <translation>Postage {p} ({rule}), return postage {rp}
+Total refund {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="376" />
+        <source>确认退款</source>
+        <translation>Confirm refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="380" />
+        <source>确认换货</source>
+        <translation>Confirm exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/returns.py" line="380" />
+        <source>按退回的商品生成换货订单？</source>
+        <translation>Create an exchange order for the returned items?</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSettingsPanel</name>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="32" />
+        <location filename="../../ui/widgets/rule_settings.py" line="33" />
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="34" />
+        <location filename="../../ui/widgets/rule_settings.py" line="35" />
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="40" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="45" />
+        <source>交接后多久没有揽收算异常</source>
+        <translation>No pickup this long after handover is an exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="46" />
+        <source>运输中多久没有新记录算异常</source>
+        <translation>No new event this long in transit is an exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="47" />
+        <source>超过预计送达日几天算异常</source>
+        <translation>Days past expected delivery before an exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="48" />
+        <source>只监控最近几天发出的包裹</source>
+        <translation>Watch only parcels shipped in the last</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="49" />
+        <source>补偿超过此金额须主管审批</source>
+        <translation>Compensation above this needs supervisor approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/rule_settings.py" line="80" />
+        <source>已保存，下次刷新异常时生效</source>
+        <translation>Saved; applies at the next exception refresh</translation>
     </message>
 </context>
 <context>
@@ -262,6 +2831,461 @@
         <location filename="../../ui/labels.py" line="20" />
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>StockDetailView</name>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="67" />
+        <source>选择一个商品查看台账与需求</source>
+        <translation>Choose a product to see its ledger and demand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="85" />
+        <source>%1 %2  库位 %3  在库 %4  预留 %5  可用 %6  ABC %7</source>
+        <translation>%1 %2  Bin %3  On hand %4  Reserved %5  Available %6  ABC %7</translation>
+    </message>
+</context>
+<context>
+    <name>StockWindow</name>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="47" />
+        <source>筛选：商品编码、品名、条码或库位</source>
+        <translation>Filter: SKU, name, barcode or bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="49" />
+        <source>只看预警</source>
+        <translation>Alerts only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="50" />
+        <source>重算 ABC 与预测</source>
+        <translation>Recalculate ABC and forecast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="51" />
+        <source>循环盘点…</source>
+        <translation>Cycle count…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="52" />
+        <source>入库…</source>
+        <translation>Receive goods…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="99" />
+        <source>%1 个商品</source>
+        <translation>%1 products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="122" />
+        <source>正在重算 ABC 分类与需求预测…</source>
+        <translation>Recalculating ABC classes and demand forecast…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="128" />
+        <source>已重算 %1 个商品</source>
+        <translation>%1 products recalculated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/stock.py" line="132" />
+        <source>重算失败：%1</source>
+        <translation>Recalculation failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/packing_override.py" line="29" />
+        <source>商品行</source>
+        <translation>Order line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/packing_override.py" line="30" />
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/packing_override.py" line="31" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/packing_override.py" line="35" />
+        <source>放行</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/packing_override.py" line="36" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TitleMappingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="28" />
+        <source>宝贝标题对应商家编码</source>
+        <translation>Listing titles to SKUs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="32" />
+        <source>例如：CUP-QING*2, BOX-GIFT</source>
+        <translation>e.g. CUP-QING*2, BOX-GIFT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="35" />
+        <source>保存对应关系</source>
+        <translation>Save mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="37" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="41" />
+        <source>商家编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="45" />
+        <source>以下宝贝标题还没有对应的商家编码：</source>
+        <translation>These listing titles have no SKU yet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/title_mapping.py" line="67" />
+        <source>已保存，补全了 %1 个订单行。</source>
+        <translation>Saved; %1 order lines completed.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingWindow</name>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="46" />
+        <source>物流异常</source>
+        <translation>Delivery exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="49" />
+        <source>包裹轨迹</source>
+        <translation>Parcel tracking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="51" />
+        <source>客户反馈与补偿</source>
+        <translation>Feedback and compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="53" />
+        <source>规则设置</source>
+        <translation>Rule settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="71" />
+        <source>通话内容 / 给客户的补充说明 / 新地址 / 处理结果</source>
+        <translation>Call notes / note to customer / new address / outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="74" />
+        <source>记录致电快递</source>
+        <translation>Log carrier call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="75" />
+        <source>发送客户告知</source>
+        <translation>Notify customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="76" />
+        <source>申请拦截</source>
+        <translation>Request intercept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="77" />
+        <source>申请改地址</source>
+        <translation>Request address change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="78" />
+        <source>建退货单</source>
+        <translation>Create return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="79" />
+        <source>关闭（填写结果）</source>
+        <translation>Close (enter outcome)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="80" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="111" />
+        <source>未结异常 {n} 个</source>
+        <translation>{n} open exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="133" />
+        <source>请先选中一个异常</source>
+        <translation>Select an exception first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/tracking.py" line="143" />
+        <source>已记录：{o} {t}</source>
+        <translation>Recorded: {o} {t}</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationWindow</name>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="77" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="77" />
+        <source>商家编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="77" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="77" />
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="92" />
+        <source>重新审核</source>
+        <translation>Re-verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="93" />
+        <location filename="../../ui/windows/verification.py" line="231" />
+        <source>主管放行</source>
+        <translation>Supervisor release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="94" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="95" />
+        <source>审核全部新订单</source>
+        <translation>Verify all new orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="96" />
+        <source>确认全部无问题订单</source>
+        <translation>Confirm all clean orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="104" />
+        <source>问题（点击定位到字段）</source>
+        <translation>Problems (click to go to the field)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="106" />
+        <source>收件电话</source>
+        <translation>Recipient phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="108" />
+        <source>收货地址</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="112" />
+        <source>订单历史</source>
+        <translation>Order history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="116" />
+        <source>挂起的订单（最早的在前）</source>
+        <translation>Held orders (oldest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="148" />
+        <source>挂起</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="148" />
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="148" />
+        <source>信息</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="204" />
+        <source>不能修改</source>
+        <translation>Cannot edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="207" />
+        <source>修改电话</source>
+        <translation>Edit phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="210" />
+        <source>修改地址</source>
+        <translation>Edit address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="220" />
+        <source>修改商家编码</source>
+        <translation>Edit SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="231" />
+        <source>放行理由：</source>
+        <translation>Release reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="237" />
+        <source>不能放行</source>
+        <translation>Cannot release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="262" />
+        <source>审核完成：通过 %1，挂起 %2</source>
+        <translation>Verification done: %1 passed, %2 held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="269" />
+        <source>审核失败</source>
+        <translation>Verification failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="275" />
+        <source>确认订单</source>
+        <translation>Confirm orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/verification.py" line="275" />
+        <source>已确认 %1 单</source>
+        <translation>%1 orders confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillPreviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/waybill_preview.py" line="14" />
+        <source>面单预览</source>
+        <translation>Waybill preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_preview.py" line="27" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillsWindow</name>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="44" />
+        <source>隐私面单（姓名电话打码）</source>
+        <translation>Privacy waybill (name and phone masked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="64" />
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="70" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="71" />
+        <source>打印到PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="72" />
+        <source>打印到打印机</source>
+        <translation>Print to printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="73" />
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="74" />
+        <location filename="../../ui/windows/waybills.py" line="216" />
+        <location filename="../../ui/windows/waybills.py" line="221" />
+        <source>作废面单</source>
+        <translation>Void waybill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="75" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="105" />
+        <source>停止发货！以下订单已在平台取消：</source>
+        <translation>Stop shipment! These orders were cancelled on the platform:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="121" />
+        <source>请先选择订单</source>
+        <translation>Select orders first</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/windows/waybills.py" line="155" />
+        <source>已打印 %n 张面单</source>
+        <translation>
+            <numerusform>%n waybills printed</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="177" />
+        <location filename="../../ui/windows/waybills.py" line="207" />
+        <source>保存面单</source>
+        <translation>Save waybills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="177" />
+        <location filename="../../ui/windows/waybills.py" line="207" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="192" />
+        <source>已发送到打印机</source>
+        <translation>Sent to printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="196" />
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="203" />
+        <source>重打面单</source>
+        <translation>Reprint waybill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="222" />
+        <source>作废后运单号不再使用，包裹需要重新打印面单。确定作废？</source>
+        <translation>A voided tracking no. is never reused and the parcel needs a new waybill. Void it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="231" />
+        <source>已作废：</source>
+        <translation>Voided: </translation>
     </message>
 </context>
 </TS>

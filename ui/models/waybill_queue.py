@@ -25,16 +25,15 @@ class Column(IntEnum):
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
     return [
-        tr("WaybillQueue", "订单号"),
-        tr("WaybillQueue", "状态"),
-        tr("WaybillQueue", "收件人"),
-        tr("WaybillQueue", "目的地"),
-        tr("WaybillQueue", "快递"),
-        tr("WaybillQueue", "运单号"),
-        tr("WaybillQueue", "打印时间"),
-        tr("WaybillQueue", "停止发货"),
+        QCoreApplication.translate("WaybillQueue", "订单号"),
+        QCoreApplication.translate("WaybillQueue", "状态"),
+        QCoreApplication.translate("WaybillQueue", "收件人"),
+        QCoreApplication.translate("WaybillQueue", "目的地"),
+        QCoreApplication.translate("WaybillQueue", "快递"),
+        QCoreApplication.translate("WaybillQueue", "运单号"),
+        QCoreApplication.translate("WaybillQueue", "打印时间"),
+        QCoreApplication.translate("WaybillQueue", "停止发货"),
     ]
 
 

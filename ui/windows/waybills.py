@@ -152,7 +152,7 @@ class WaybillsWindow(QWidget):
         def done(pdf: bytes) -> None:
             with open(path, "wb") as out:
                 out.write(pdf)
-            self._show_ok(self.tr("已打印 %n 张面单", "", len(orders)) + f" → {path}")
+            self._show_ok(self.tr("已打印 {n} 张面单").format(n=len(orders)) + f" → {path}")
             self.refresh()
 
         def failed(exc: Exception) -> None:
