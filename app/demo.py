@@ -20,10 +20,12 @@ from sqlalchemy.orm import Session
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Finding, Order, OrderLine, Product, Shipment
+from app.db.models.carriers import TrackingPoolNumber
 from app.db.types import to_money, utcnow
 from app.orders.status import Status, move, record_arrival
 from app.packing.boxes import seed_packaging
 from app.packing.scan_codes import ean13_check_digit
+from app.shipping.seed import ensure_seeded
 from app.stock.ledger import post_move
 from app.stock.reservation import reserve_order, ship_order_stock
 
@@ -210,6 +212,7 @@ def seed(db: Database, *, seed_value: int = 2026) -> DemoSummary:
     with db.transaction() as session:
         products = _products(session, user)
         count = _orders(session, rng, products, user)
+        _tracking_pools(session, rng)
     seed_packaging(db)
     log.info("demo data stored: %d products, %d orders", len(products), count)
     return DemoSummary(len(products), count)
@@ -342,6 +345,7 @@ RESERVED_STATES = {
     Status.LABELLED,
 }
 SHIPPED_STATES = {Status.SHIPPED, Status.DELIVERED}
+DEMO_CARRIERS = ("SF", "ZTO", "YTO", "JD")
 
 
 def _stock(session: Session, order: Order, state: Status, user: str) -> None:
@@ -350,6 +354,25 @@ def _stock(session: Session, order: Order, state: Status, user: str) -> None:
         reserve_order(session, order, user)
     if state in SHIPPED_STATES:
         ship_order_stock(session, order, user)
+
+
+def _tracking_pools(session: Session, rng: random.Random, per_carrier: int = 40) -> None:
+    """Pre-issued numbers, so the clerk can print waybills for the demo's packed orders."""
+    ensure_seeded(session)
+    used = set(
+        session.scalars(select(Shipment.tracking_no).where(Shipment.tracking_no.is_not(None)))
+    )
+    for carrier in DEMO_CARRIERS:
+        added = 0
+        while added < per_carrier:
+            number = _tracking_number(carrier, rng)
+            if number in used:
+                continue
+            used.add(number)
+            session.add(
+                TrackingPoolNumber(carrier_code=carrier, number=number, source_file="演示数据")
+            )
+            added += 1
 
 
 def _tracking_number(carrier: str, rng: random.Random) -> str:
@@ -366,7 +389,7 @@ def _shipment(session: Session, order: Order, state: Status, rng: random.Random)
     if state not in {Status.PACKED, Status.LABELLED} | SHIPPED_STATES:
         return
     events = {e.to_status: e.at for e in order.events}
-    carrier = rng.choice(["SF", "ZTO", "YTO", "JD"])
+    carrier = rng.choice(DEMO_CARRIERS)
     weight = sum((ln.quantity * Decimal("0.3") for ln in order.lines), Decimal("0.2"))
     session.add(
         Shipment(
