@@ -112,6 +112,7 @@ def floor_rows(orders: int):
                 "new",
                 "2026-11-30 02:15:02.000000",
                 f"tb_buyer_{i}",
+                "",
                 f"收货人{i % 997}",
                 f"139{i % 100000000:08d}",
                 "",
@@ -158,12 +159,13 @@ def measure_floor(db_path: Path, orders: int) -> tuple[float, float]:
     start, cpu = time.perf_counter(), time.process_time()
     with con:
         con.executemany(
-            "INSERT INTO orders (id, platform, order_no, status, status_since, buyer, recipient,"
+            "INSERT INTO orders (id, platform, order_no, status, status_since, buyer, email,"
+            " recipient,"
             " phone, phone_ext, province, city, district, province_code, city_code,"
             " district_code, address_detail, postcode, address_raw, goods_total, postage,"
             " discount, paid_total, paid, platform_status, buyer_remark, seller_remark,"
             " created_at, paid_at, imported_at, source_file) VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             order_rows,
         )
         con.executemany(

@@ -47,6 +47,9 @@ def register(subparsers) -> None:
     assign.add_argument("order_no", metavar="ORDER_NO")
     assign.add_argument("--carrier", required=True, metavar="CODE")
     assign.add_argument("--number", metavar="NO", help="typed/scanned number (default: pool)")
+    assign.add_argument(
+        "--parcel", type=int, default=1, metavar="N", help="parcel number (default: 1, main)"
+    )
     assign.set_defaults(handler=handle_assign)
     pool = tracking_cmds.add_parser("pool", help="pre-issued number pools")
     pool_cmds = pool.add_subparsers(dest="pool_command", required=True)
@@ -119,9 +122,10 @@ def handle_sort_code(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_assign(db: Database, args: argparse.Namespace) -> int:
-    result = assign_tracking_number(db, args.order_no, args.carrier, args.number)
+    result = assign_tracking_number(db, args.order_no, args.carrier, args.number, args.parcel)
     source = "号池" if result.from_pool else "手工"
-    print(f"{result.order_no}: {result.carrier} {result.tracking_no}（{source}）")
+    parcel = f" 第 {result.parcel_no} 个包裹" if result.parcel_no > 1 else ""
+    print(f"{result.order_no}{parcel}: {result.carrier} {result.tracking_no}（{source}）")
     if result.pool_low:
         print(f"注意：{result.carrier} 号池只剩 {result.pool_left} 个运单号")
     return 0

@@ -281,10 +281,12 @@ def _grid(rows: list[list[str]], widths: list[float], cell: ParagraphStyle) -> T
 
 
 def _history_page(c: Canvas, width: float, height: float, font: str, path: OrderPath) -> None:
-    """The steps with times and users, then every state change with its note."""
+    """The steps with times and users, then every state change with its note.
+
+    A long history flows onto further pages, each headed "（续）" and repeating the column
+    heads, so no change is cut off at the page foot.
+    """
     k = width / SIZES["a4"][0]
-    c.setFont(font, 16 * k)
-    c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 12 * k, f"订单 {path.order_no} 的经过")
     cell = ParagraphStyle("cell", fontName=font, fontSize=8 * k, leading=10 * k, wordWrap="CJK")
     usable = width - 2 * mm(MARGIN_MM)
     labels = {s.key: s.label for s in STEPS}
@@ -302,17 +304,51 @@ def _history_page(c: Canvas, width: float, height: float, font: str, path: Order
     changes = [["时间", "从", "到", "经手", "备注"]] + [
         [local(e.at), e.from_label or "—", e.to_label, e.user, e.note] for e in path.events
     ]
-    y = height - mm(MARGIN_MM) - 22 * k
-    for rows, fractions in (
-        (steps, (0.2, 0.2, 0.2, 0.2, 0.2)),
-        (changes, (0.14, 0.12, 0.12, 0.14, 0.48)),
-    ):
-        table = _grid(rows, [usable * f for f in fractions], cell)
-        _w, h = table.wrapOn(c, usable, height)
-        # TODO: an order with more history than one page holds is cut at the page foot;
-        # a few dozen changes fit, which no real order reaches.
-        table.drawOn(c, mm(MARGIN_MM), y - h)
-        y -= h + 8 * k
+    tables = [
+        _grid(steps, [usable * f for f in (0.2, 0.2, 0.2, 0.2, 0.2)], cell),
+        _grid(changes, [usable * f for f in (0.14, 0.12, 0.12, 0.14, 0.48)], cell),
+    ]
+    _flow_tables(c, tables, width, height, font, f"订单 {path.order_no} 的经过")
+
+
+def _flow_tables(
+    c: Canvas, tables: list[Table], width: float, height: float, font: str, title: str
+) -> None:
+    """Draw tables one under another from the top, splitting them across pages as needed."""
+    k = width / SIZES["a4"][0]
+    usable = width - 2 * mm(MARGIN_MM)
+    bottom = mm(MARGIN_MM)
+    gap = 8 * k
+    page = 1
+
+    def heading() -> float:
+        c.setFont(font, 16 * k)
+        words = title if page == 1 else f"{title}（续，PDF 第 {c.getPageNumber()} 页）"
+        c.drawString(mm(MARGIN_MM), height - mm(MARGIN_MM) - 12 * k, words)
+        return height - mm(MARGIN_MM) - 22 * k
+
+    y = heading()
+    pending = list(tables)
+    while pending:
+        table = pending.pop(0)
+        room = y - bottom
+        _w, h = table.wrapOn(c, usable, room)
+        if h <= room:
+            table.drawOn(c, mm(MARGIN_MM), y - h)
+            y -= h + gap
+            continue
+        # split() gives [] when not even the heads and one row fit: start a fresh page.
+        parts = table.split(usable, room)
+        if parts:
+            first = parts[0]
+            _w, h = first.wrapOn(c, usable, room)
+            first.drawOn(c, mm(MARGIN_MM), y - h)
+            pending[:0] = parts[1:]
+        else:
+            pending.insert(0, table)
+        c.showPage()
+        page += 1
+        y = heading()
 
 
 def order_flow_pdf(

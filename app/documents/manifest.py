@@ -20,6 +20,8 @@ class ManifestLine:
     tracking_no: str
     order_no: str
     destination: str
+    # "2/3" for the second of an order's three parcels; "" for an order in one parcel.
+    piece: str = ""
 
 
 def render_manifest(
@@ -58,7 +60,13 @@ def render_manifest(
         c.drawString(left, y, title)
         y -= _ROW
         c.setFont(font, 9)
-        for column, x in (("序号", 0), ("运单号", 15), ("订单号", 70), ("目的地", 125)):
+        for column, x in (
+            ("序号", 0),
+            ("运单号", 12),
+            ("订单号", 62),
+            ("件", 112),
+            ("目的地", 127),
+        ):
             c.drawString(left + mm(x), y, column)
         c.line(left, y - mm(1.5), right, y - mm(1.5))
         y -= _ROW
@@ -68,9 +76,10 @@ def render_manifest(
                 y = heading()
                 c.setFont(font, 9)
             c.drawString(left, y, str(number))
-            c.drawString(left + mm(15), y, row.tracking_no)
-            c.drawString(left + mm(70), y, row.order_no)
-            c.drawString(left + mm(125), y, row.destination[:20])
+            c.drawString(left + mm(12), y, row.tracking_no)
+            c.drawString(left + mm(62), y, row.order_no)
+            c.drawString(left + mm(112), y, row.piece or "1")
+            c.drawString(left + mm(127), y, row.destination[:20])
             y -= _ROW
         return y - _ROW
 

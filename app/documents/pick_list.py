@@ -1,10 +1,16 @@
-"""The pick list PDF: one row per product, in bin order, with a barcode to scan at the shelf."""
+"""The pick list PDF: one row per product, in bin order, with a barcode to scan at the shelf.
+
+Under the products, one row per order with its pick-slip barcode (`PS` + the order id): the
+goods of an order travel to the packing desk with that row, and scanning it there opens the
+order, so the clerk never types an order number.
+"""
 
 from __future__ import annotations
 
 from app.config import desk_timezone
 from app.db.types import utcnow
-from app.documents.stock_table import Column, Sheet, render_sheet
+from app.documents.stock_table import Column, Section, Sheet, render_sheet
+from app.packing.service import pick_slip_code
 from app.stock.picking import PickList
 
 COLUMNS = (
@@ -14,6 +20,13 @@ COLUMNS = (
     Column("数量", 14, "right"),
     Column("条码", 48),
     Column("订单", 20),
+)
+SLIP_COLUMNS = (
+    Column("序号", 12),
+    Column("订单号", 52),
+    Column("收件人", 34),
+    Column("件数", 14, "right"),
+    Column("拣货单条码（打包台扫描开单）", 68),
 )
 
 
@@ -43,5 +56,24 @@ def render_pick_list(picks: PickList) -> bytes:
         ),
         barcode_column=4,
         footer="拣货人: ______________",
+        sections=(
+            Section(
+                "按订单分拣（打包台扫描条码开单）",
+                SLIP_COLUMNS,
+                tuple(
+                    (
+                        str(n),
+                        o.order_no,
+                        o.recipient or "—",
+                        str(o.pieces),
+                        pick_slip_code(o.order_id),
+                    )
+                    for n, o in enumerate(picks.orders, start=1)
+                ),
+                barcode_column=4,
+            ),
+        )
+        if picks.orders
+        else (),
     )
     return render_sheet(sheet)

@@ -36,6 +36,16 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A further table under the sheet's own, with its own title and columns."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    barcode_column: int | None = None
+
+
+@dataclass(frozen=True)
 class Sheet:
     title: str
     facts: tuple[tuple[str, str], ...]
@@ -44,6 +54,8 @@ class Sheet:
     # Index of the column whose text is drawn as a Code128 barcode (None: no barcodes).
     barcode_column: int | None = None
     footer: str = ""
+    # Tables printed after the main one (the pick list's per-order pick-slip barcodes).
+    sections: tuple[Section, ...] = ()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -62,10 +74,16 @@ class _Writer:
         self.canvas = Canvas(self.buffer, pagesize=A4.size_pt, pageCompression=1)
         self.canvas.setTitle(sheet.title)
         self.page = 0
-        self.row_height = BARCODE_ROW if sheet.barcode_column is not None else TEXT_ROW
         self.y = 0.0
+        self.use(sheet.columns, sheet.barcode_column)
 
-    def start_page(self) -> None:
+    def use(self, columns: tuple[Column, ...], barcode_column: int | None) -> None:
+        """The table now being written: its columns and which of them is a barcode."""
+        self.columns = columns
+        self.barcode_column = barcode_column
+        self.row_height = BARCODE_ROW if barcode_column is not None else TEXT_ROW
+
+    def start_page(self, with_header: bool = True) -> None:
         if self.page:
             self.canvas.showPage()
         self.page += 1
@@ -81,14 +99,15 @@ class _Writer:
             c.drawString(MARGIN, y, f"{label}: {value}")
             y -= 14
         self.y = y - 6
-        self.header()
+        if with_header:
+            self.header()
 
     def header(self) -> None:
         c, x = self.canvas, MARGIN
         c.setFont(self.font, BODY_SIZE)
         c.setLineWidth(0.8)
         c.line(MARGIN, self.y + 4, A4.width_pt - MARGIN, self.y + 4)
-        for column in self.sheet.columns:
+        for column in self.columns:
             self.cell(column, x, self.y - 10, column.title)
             x += mm(column.width_mm)
         self.y -= 16
@@ -107,8 +126,8 @@ class _Writer:
             self.start_page()
         c, x = self.canvas, MARGIN
         c.setFont(self.font, BODY_SIZE)
-        for index, (column, value) in enumerate(zip(self.sheet.columns, values, strict=True)):
-            if index == self.sheet.barcode_column and value:
+        for index, (column, value) in enumerate(zip(self.columns, values, strict=True)):
+            if index == self.barcode_column and value:
                 draw_barcode(
                     c,
                     encode_code128(value),
@@ -128,6 +147,17 @@ class _Writer:
         c.setLineWidth(0.3)
         c.line(MARGIN, self.y, A4.width_pt - MARGIN, self.y)
 
+    def section(self, section: Section) -> None:
+        """A titled table below the last one, on a new page when this one has no room."""
+        self.use(section.columns, section.barcode_column)
+        if self.y - 40 - self.row_height < MARGIN + 20:
+            self.start_page(with_header=False)
+        self.y -= 22
+        self.canvas.setFont(self.font, 12)
+        self.canvas.drawString(MARGIN, self.y, section.title)
+        self.y -= 14
+        self.header()
+
     def finish(self) -> bytes:
         if self.sheet.footer:
             self.canvas.setFont(self.font, 10)
@@ -143,6 +173,10 @@ def render_sheet(sheet: Sheet) -> bytes:
     writer.start_page()
     for values in sheet.rows:
         writer.row(values)
+    for section in sheet.sections:
+        writer.section(section)
+        for values in section.rows:
+            writer.row(values)
     pdf = writer.finish()
     log.info("printed %s: %d row(s), %d page(s)", sheet.title, len(sheet.rows), writer.page)
     return pdf

@@ -10,7 +10,9 @@ at once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -30,7 +32,7 @@ from app.orders.status import LABELS, Status, move
 from app.shipping.carriers import get_carrier
 from app.shipping.selection import choose, rank_carriers
 from app.shipping.stops import require_not_stopped, stopped_orders
-from app.shipping.tracking import assign, shipment_for
+from app.shipping.tracking import assign, parcels_for, shipment_for
 from app.shipping.tracking_numbers import check_tracking_number
 
 log = logging.getLogger(__name__)
@@ -69,12 +71,16 @@ def _carrier_code(session: Session, order: Order, tracking: str | None, wanted: 
 
 @dataclass(frozen=True)
 class _Job:
-    tracking: str | None
+    # Typed numbers for the parcels in parcel order (only for a single order); a parcel
+    # beyond the list draws from the pool.
+    tracking: tuple[str, ...]
     carrier: str | None
     mask: bool
     size: str
     reason: str
     user: str
+    # Print only this parcel of the order (a reprint, or parcels labelled one by one).
+    parcel_no: int | None = None
 
 
 def _load_orders(session: Session, order_nos: list[str]) -> list[Order]:
@@ -101,6 +107,17 @@ def _load_orders(session: Session, order_nos: list[str]) -> list[Order]:
     return orders
 
 
+def _parcels_to_print(order: Order, parcels: list[Shipment], job: _Job) -> list[Shipment]:
+    if job.parcel_no is None:
+        return parcels
+    chosen = [s for s in parcels if s.parcel_no == job.parcel_no]
+    if not chosen:
+        raise BadInput(
+            f"订单 {order.order_no} 没有第 {job.parcel_no} 个包裹（共 {len(parcels)} 个）"
+        )
+    return chosen
+
+
 def _label_one(
     session: Session,
     order: Order,
@@ -108,61 +125,89 @@ def _label_one(
     context: WaybillContext,
     stopped: dict[int, str],
     prints: list[dict],
-) -> WaybillData:
-    """Label one order; its print record is appended to `prints` for one bulk insert."""
+) -> list[WaybillData]:
+    """Label the parcels of one order, one waybill each; print records go to `prints`.
+
+    The first parcel carries the main number (母单号), the others child numbers (子单号) whose
+    labels also show the main number and "2/3". The order is labelled once every parcel is.
+    """
     require_not_stopped(session, order, stopped)
     status = Status(order.status)
     if status not in (Status.PACKED, Status.LABELLED):
         raise BadInput(f"订单 {order.order_no} 状态为「{LABELS[status]}」，打包完成后才能打印面单")
 
-    code = _carrier_code(session, order, job.tracking, job.carrier)
-    shipment = shipment_for(session, order)
-    if job.tracking or not shipment.tracking_no:
-        assign(session, order, code, job.tracking)
+    code = _carrier_code(session, order, job.tracking[0] if job.tracking else None, job.carrier)
+    parcels = parcels_for(session, order)
+    if len(job.tracking) > len(parcels):
+        raise BadInput(
+            f"订单 {order.order_no} 只有 {len(parcels)} 个包裹，却输入了 {len(job.tracking)} 个运单号"
+        )
+    for shipment, typed in zip_longest(parcels, job.tracking):
+        if typed or not shipment.tracking_no:
+            assign(session, order, code, typed, shipment.parcel_no)
+    main_number = parcels[0].tracking_no or ""
 
     now = utcnow()
-    action = "reprint" if shipment.waybill_printed_at else "print"
-    if action == "reprint" and not job.reason.strip():
-        raise BadInput(f"订单 {order.order_no} 的面单已打印过，重新打印请写明原因")
-    shipment.waybill_printed_at = now
-    if status == Status.PACKED:
-        move(order, Status.LABELLED, user=job.user, note=f"面单 {shipment.tracking_no}")
-    prints.append(
-        {
-            "order_id": order.id,
-            "shipment_id": shipment.id,
-            "carrier_code": code,
-            "tracking_no": shipment.tracking_no,
-            "action": action,
-            "size": job.size,
-            "reason": job.reason,
-            "user": job.user,
-            "at": now,
-        }
-    )
-    return context.collect(
-        order, shipment, get_carrier(session, code), mask=job.mask, printed_at=now
-    )
+    carrier = get_carrier(session, code)
+    items = []
+    for shipment in _parcels_to_print(order, parcels, job):
+        action = "reprint" if shipment.waybill_printed_at else "print"
+        if action == "reprint" and not job.reason.strip():
+            raise BadInput(
+                f"订单 {order.order_no} 第 {shipment.parcel_no} 个包裹的面单已打印过，"
+                "重新打印请写明原因"
+            )
+        shipment.waybill_printed_at = now
+        prints.append(
+            {
+                "order_id": order.id,
+                "shipment_id": shipment.id,
+                "carrier_code": code,
+                "tracking_no": shipment.tracking_no,
+                "action": action,
+                "size": job.size,
+                "reason": job.reason,
+                "user": job.user,
+                "at": now,
+            }
+        )
+        items.append(
+            context.collect(
+                order,
+                shipment,
+                carrier,
+                mask=job.mask,
+                printed_at=now,
+                main_tracking_no=main_number if shipment.parcel_no > 1 else "",
+            )
+        )
+
+    if status == Status.PACKED and all(s.waybill_printed_at for s in parcels):
+        numbers = "、".join(s.tracking_no or "" for s in parcels)
+        move(order, Status.LABELLED, user=job.user, note=f"面单 {numbers}")
+    return items
 
 
 def _label_all(session: Session, order_nos: list[str], job: _Job) -> list[WaybillData]:
     orders = _load_orders(session, order_nos)
     order_ids = [o.id for o in orders]
-    # Load the parcels once, so shipment_for finds them without a query each.
-    first: dict[int, Shipment] = session.info.setdefault("first_parcels", {})
+    # Load the parcels once, so parcels_for finds them without a query per order.
+    known: dict[int, list[Shipment]] = session.info.setdefault("order_parcels", {})
     for start in range(0, len(order_ids), 500):
         query = (
             select(Shipment)
             .where(Shipment.order_id.in_(order_ids[start : start + 500]))
-            .order_by(Shipment.parcel_no.desc())
+            .order_by(Shipment.order_id, Shipment.parcel_no)
         )
         for shipment in session.scalars(query):
-            first[shipment.order_id] = shipment
+            known.setdefault(shipment.order_id, []).append(shipment)
     context = WaybillContext(session, order_ids)
     stopped = stopped_orders(session)
     prints: list[dict] = []
+    items: list[WaybillData] = []
     with session.no_autoflush:
-        items = [_label_one(session, order, job, context, stopped, prints) for order in orders]
+        for order in orders:
+            items.extend(_label_one(session, order, job, context, stopped, prints))
     session.flush()
     # One executemany instead of a thousand ORM objects (see measurements.md).
     session.execute(insert(WaybillPrint), prints)
@@ -172,39 +217,43 @@ def _label_all(session: Session, order_nos: list[str], job: _Job) -> list[Waybil
 def render_waybills(
     db: Database,
     order_nos: list[str],
-    tracking: str | None = None,
+    tracking: str | Sequence[str] | None = None,
     size: str = "100x180",
     mask: bool = False,
     *,
     carrier: str | None = None,
     reason: str = "",
     user: str | None = None,
+    parcel_no: int | None = None,
 ) -> bytes:
-    """Label the packed orders and return one PDF with a waybill per order.
+    """Label the packed orders and return one PDF with a waybill page per parcel.
 
-    `tracking` is only for a single order (a typed or scanned number); without it each parcel
-    keeps its number or draws the next one from its carrier's pool. An order printed before is
-    reprinted under the same number, only with a `reason`, which is recorded.
+    `tracking` is only for a single order: a typed or scanned number, or one per parcel in
+    parcel order; a parcel without one keeps its number or draws the next one from its
+    carrier's pool. `parcel_no` prints only that parcel; the order becomes labelled once all
+    its parcels are. A parcel printed before is reprinted under the same number, only with a
+    `reason`, which is recorded.
     """
     return _label_and_draw(
-        db, order_nos, tracking, size, mask, carrier, reason, user, draw_waybills
+        db, order_nos, tracking, size, mask, carrier, reason, user, parcel_no, draw_waybills
     )
 
 
 def render_waybills_zpl(
     db: Database,
     order_nos: list[str],
-    tracking: str | None = None,
+    tracking: str | Sequence[str] | None = None,
     size: str = "100x180",
     mask: bool = False,
     *,
     carrier: str | None = None,
     reason: str = "",
     user: str | None = None,
+    parcel_no: int | None = None,
 ) -> str:
     """The same as `render_waybills`, as ZPL for Zebra-compatible thermal printers."""
     return _label_and_draw(
-        db, order_nos, tracking, size, mask, carrier, reason, user, waybills_zpl
+        db, order_nos, tracking, size, mask, carrier, reason, user, parcel_no, waybills_zpl
     )
 
 
@@ -217,7 +266,7 @@ def preview_waybills(
     """
     template = template_for(size)
     font = register_cjk_font()
-    job = _Job(None, None, mask, size, "预览", current_user())
+    job = _Job((), None, mask, size, "预览", current_user())
     with db.reading() as session:
         dpi = int(settings.get(session, DPI_KEY, 203))
         items = _label_all(session, order_nos, job)
@@ -225,18 +274,26 @@ def preview_waybills(
     return draw_waybills(items, template, font, dpi)
 
 
-def _label_and_draw(db, order_nos, tracking, size, mask, carrier, reason, user, draw):
+def _label_and_draw(db, order_nos, tracking, size, mask, carrier, reason, user, parcel_no, draw):
     if not order_nos:
         raise BadInput("没有要打印的订单")
-    if tracking and len(order_nos) > 1:
+    numbers = (tracking,) if isinstance(tracking, str) else tuple(tracking or ())
+    numbers = tuple(n for n in numbers if n and n.strip())
+    if numbers and len(order_nos) > 1:
         raise BadInput("一个运单号只能用于一个订单，批量打印请从运单号池取号")
     template = template_for(size)
     font = register_cjk_font()
-    job = _Job(tracking, carrier, mask, size, reason, user or current_user())
+    job = _Job(numbers, carrier, mask, size, reason, user or current_user(), parcel_no)
 
     with db.transaction() as session:
         dpi = int(settings.get(session, DPI_KEY, 203))
         items = _label_all(session, order_nos, job)
         document = draw(items, template, font, dpi)
-    log.info("printed %d waybill(s) %s (%s)", len(items), size, ", ".join(order_nos[:5]))
+    log.info(
+        "printed %d waybill(s) %s for %d order(s) (%s)",
+        len(items),
+        size,
+        len(order_nos),
+        ", ".join(order_nos[:5]),
+    )
     return document

@@ -18,6 +18,7 @@ from app import settings
 from app.config import desk_timezone
 from app.db.models import Order, Shipment
 from app.db.models.carriers import Carrier
+from app.db.models.packing_station import ParcelItem
 from app.shipping.carriers import sort_code_for
 from app.shipping.privacy import mask_name, mask_phone
 
@@ -58,6 +59,15 @@ class WaybillData:
     insured_value: Decimal | None
     remarks: str
     printed_at: datetime
+    # Which of the order's `pieces` parcels this label is for ("2/3" on the label).
+    parcel_no: int = 1
+    # On a child label (子单) of a several-parcel order: the first parcel's main number (母单号).
+    main_tracking_no: str = ""
+
+    @property
+    def piece_text(self) -> str:
+        """ "2/3" for the second of three parcels; "1" for an order in one parcel."""
+        return f"{self.parcel_no}/{self.pieces}" if self.pieces > 1 else str(self.pieces)
 
 
 def sender_party(session: Session) -> Party:
@@ -68,10 +78,18 @@ def sender_party(session: Session) -> Party:
     return Party(value("sender.name"), value("sender.phone"), address + value("sender.address"))
 
 
-def goods_summary(order: Order) -> str:
-    """ "蓝牙耳机 ×2，手机壳 ×1" – the titles as the platform sent them, shortened."""
-    parts = [f"{(line.title or line.sku)[:18]} ×{line.quantity}" for line in order.lines]
-    total = sum(line.quantity for line in order.lines)
+def goods_summary(order: Order, contents: dict[int, int] | None = None) -> str:
+    """ "蓝牙耳机 ×2，手机壳 ×1" – the titles as the platform sent them, shortened.
+
+    With `contents` (units per order line id of one parcel) only what is in that parcel.
+    """
+    counted = [
+        (line, line.quantity if contents is None else contents.get(line.id, 0))
+        for line in order.lines
+    ]
+    counted = [(line, qty) for line, qty in counted if qty > 0]
+    parts = [f"{(line.title or line.sku)[:18]} ×{qty}" for line, qty in counted]
+    total = sum(qty for _line, qty in counted)
     text = "，".join(parts[:3])
     if len(parts) > 3:
         text += f" 等共 {total} 件"
@@ -99,6 +117,17 @@ class WaybillContext:
                 .group_by(Shipment.order_id)
             ).all()
         )
+        # What packing put in each parcel of a several-parcel order, for its own label.
+        self.contents: dict[int, dict[int, int]] = {}
+        several = [order_id for order_id, n in self.pieces.items() if n > 1]
+        for start in range(0, len(several), 500):
+            rows = session.execute(
+                select(ParcelItem.shipment_id, ParcelItem.order_line_id, ParcelItem.quantity)
+                .join(Shipment, Shipment.id == ParcelItem.shipment_id)
+                .where(Shipment.order_id.in_(several[start : start + 500]))
+            )
+            for shipment_id, line_id, qty in rows:
+                self.contents.setdefault(shipment_id, {})[line_id] = qty
 
     def payment_for(self, carrier_code: str) -> str:
         if carrier_code not in self._payments:
@@ -120,7 +149,9 @@ class WaybillContext:
         *,
         mask: bool,
         printed_at: datetime,
+        main_tracking_no: str = "",
     ) -> WaybillData:
+        """The label of one parcel; `main_tracking_no` is given for a child parcel."""
         masked = mask or carrier.mask_privacy
         phone = order.phone + (f"-{order.phone_ext}" if order.phone_ext else "")
         recipient = Party(
@@ -129,6 +160,7 @@ class WaybillContext:
             f"{order.province}{order.city}{order.district}{order.address_detail}",
         )
         sort_code, hub = self.sort_code(carrier.code, order)
+        pieces = max(1, self.pieces.get(order.id, 1), shipment.parcel_no)
         return WaybillData(
             order_no=order.order_no,
             carrier_code=carrier.code,
@@ -139,11 +171,13 @@ class WaybillContext:
             hub=hub,
             recipient=recipient,
             sender=self.sender,
-            goods=goods_summary(order),
+            goods=goods_summary(order, self.contents.get(shipment.id)),
             weight=shipment.weight,
-            pieces=max(1, self.pieces.get(order.id, 1)),
+            pieces=pieces,
             payment_type=self.payment_for(carrier.code),
             insured_value=self.insured,
             remarks=order.buyer_remark.strip(),
             printed_at=printed_at.astimezone(desk_timezone()),
+            parcel_no=shipment.parcel_no,
+            main_tracking_no=main_tracking_no if pieces > 1 else "",
         )

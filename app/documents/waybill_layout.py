@@ -285,8 +285,11 @@ class WaybillPainter:
         insured = f"¥{d.insured_value}" if d.insured_value else "不保价"
         size = min(7.5, inner.h * 0.19)
         used = self._text(f"物品：{d.goods}", left, size, 2, min_size=5)
-        facts = f"重量：{weight}  件数：{d.pieces}\n付款：{d.payment_type}  保价：{insured}"
-        self._text(facts, Box(left.x, left.y, left.w, left.h - used), size, 2, min_size=5)
+        facts = f"重量：{weight}  件数：{d.piece_text}\n付款：{d.payment_type}  保价：{insured}"
+        if d.main_tracking_no:
+            facts += f"\n母单号：{d.main_tracking_no}"
+        rows = facts.count("\n") + 1
+        self._text(facts, Box(left.x, left.y, left.w, left.h - used), size, rows, min_size=5)
 
         self._line(inner.x + left.w + mm(1), box.y, inner.x + left.w + mm(1), box.y + box.h)
         right = Box(inner.x + left.w + mm(2.5), inner.y, inner.w - left.w - mm(2.5), inner.h)
@@ -295,7 +298,10 @@ class WaybillPainter:
     def _order(self, d: WaybillData, box: Box) -> None:
         inner = box.inset(mm(1))
         size = min(7.5, inner.h * 0.3)
-        used = self._text(f"订单号：{d.order_no}", inner, size, 1, min_size=5)
+        first = f"订单号：{d.order_no}"
+        if d.pieces > 1:
+            first += f"  第 {d.piece_text} 件"
+        used = self._text(first, inner, size, 1, min_size=5)
         rest = Box(inner.x, inner.y, inner.w, inner.h - used)
         text = f"物品：{d.goods}"
         if d.remarks:

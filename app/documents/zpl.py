@@ -56,8 +56,8 @@ def waybill_zpl(d: WaybillData, template: Template, dpi: int) -> str:
         text(m + 1, m + 76, 3, f"寄 {s.name} {s.phone}", width - 2),
         text(m + 1, m + 80, 2.6, s.address, width - 2),
         text(m + 1, m + 92, 2.8, f"物品：{d.goods}", width - 2),
-        text(m + 1, m + 99, 2.8, f"件数：{d.pieces}  付款：{d.payment_type}", width - 2),
-        text(m + 1, m + 104, 2.8, f"订单号：{d.order_no}", width - 2),
+        text(m + 1, m + 99, 2.8, f"件数：{d.piece_text}  付款：{d.payment_type}", width - 2),
+        text(m + 1, m + 104, 2.8, _order_line(d), width - 2),
     ]
     if page.height_mm >= 150:
         lines += [
@@ -66,6 +66,13 @@ def waybill_zpl(d: WaybillData, template: Template, dpi: int) -> str:
         ]
     lines.append("^XZ")
     return "\n".join(lines) + "\n"
+
+
+def _order_line(d: WaybillData) -> str:
+    """The order number, and on a child label (子单) the main number it belongs to."""
+    if d.main_tracking_no:
+        return f"订单号：{d.order_no}  母单号：{d.main_tracking_no}"
+    return f"订单号：{d.order_no}"
 
 
 def waybills_zpl(items: list[WaybillData], template: Template, _font: str, dpi: int) -> str:

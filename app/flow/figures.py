@@ -9,6 +9,8 @@ Per step:
 - exceptions in the range: holds (for the step the order was held in), refused scans (packing),
   quality failures (quality: a packed parcel sent back to packing), late parcels (tracking
   longer than its target), failed shipping notices.
+Packaging choice and carrier choice have no order state; app.flow.choices times them from
+the box choice on the parcel and the carrier decision.
 The slowest step is the one whose p90 over finished visits AND the ages of the orders still
 waiting is furthest above its target: a jammed step has few finished visits, only waiting ones.
 """
@@ -27,6 +29,7 @@ from app.config import desk_timezone
 from app.db.engine import Database
 from app.db.types import utcnow
 from app.flow import extras, history
+from app.flow.choices import add_choice_times
 from app.flow.reasons import why_slow
 from app.flow.steps import STEPS, TIMED_STEPS
 from app.flow.targets import targets
@@ -35,10 +38,10 @@ from app.orders.status import Status
 
 S = Status
 
-# TODO: packaging choice and carrier choice have no time of their own in any table yet (the
-# packing station's parcel_states has no timestamps; Shipment.carrier has none either), so
-# those steps show only their exceptions; a "chosen at" column there would give them times.
-NOT_YET_COUNTED = "选包装、选承运商没有时间记录，只计异常；退货、物流异常、投诉与质检记录来自各自模块的数据表（有则计入）"
+NOT_YET_COUNTED = (
+    "选包装 = 开始扫描到选定箱子，选承运商 = 质检通过到选定快递；"
+    "退货、物流异常、投诉与质检记录来自各自模块的数据表（有则计入）"
+)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ def _figures(session: Session, start: datetime, end: datetime, now: datetime) ->
     for _reason in history.refused_scans(session, start, end):
         exceptions["packing"]["扫描拒绝"] += 1
     _notice_figures(history.shipping_notices(session), in_range, now, done, waiting, exceptions)
+    statuses = {order_id: fact.status for order_id, fact in facts.items()}
+    add_choice_times(session, events_by_order, statuses, in_range, now, done, waiting)
     no_counts = _other_tables(session, start, end, now, done, waiting, exceptions, transitions)
 
     rows = tuple(

@@ -138,6 +138,11 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
         errors["email"] = "邮件订单请填写客户的电子邮箱"
     if not order.lines:
         errors["lines"] = "请至少添加一件商品"
+    today = datetime.now(desk_timezone()).date()
+    if order.requested_ship_date and order.requested_ship_date < today:
+        errors["requested_ship_date"] = (
+            f"要求发货日期 {order.requested_ship_date.isoformat()} 已过去，请选今天或以后"
+        )
 
     with db.transaction() as session:
         products = {
@@ -158,9 +163,6 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
         now = utcnow()
         goods = sum((price * ln.quantity for ln, price, _ in priced), Decimal("0"))
         remarks = [order.remarks.strip()] if order.remarks.strip() else []
-        if order.requested_ship_date:
-            # TODO: a column for the requested ship date; the remark is all the flow sees.
-            remarks.append(f"要求发货日期：{order.requested_ship_date.isoformat()}")
         remarks += [note for _, _, note in priced if note]
         row = Order(
             platform=PLATFORM,
@@ -181,6 +183,7 @@ def create_manual_order(db: Database, order: ManualOrder, user: str | None = Non
             paid_total=goods + order.postage,
             paid=order.paid,
             paid_at=now if order.paid else None,
+            requested_ship_date=order.requested_ship_date,
             created_at=now,
             platform_status="电话订单" if order.channel == "phone" else "邮件订单",
             seller_remark="；".join(remarks),

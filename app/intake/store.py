@@ -10,18 +10,19 @@ about 7 s per 100k orders. Updates and cancellations are rare and go through the
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
 
 from sqlalchemy import select
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from app.db.models import Finding, Order, OrderEvent, OrderLine, Product
 from app.db.types import utcnow
 from app.intake import stop_list
 from app.intake.bulk import bulk_insert
+from app.intake.changes import apply_changes, changed_fields, checked_words
 from app.intake.records import ParsedOrder, RowOutcome
 from app.orders.status import OPEN_STATES, Status, move
 
@@ -61,6 +62,7 @@ DEFAULTS = {name: "" for name in FIELDS} | {
     "paid_at": None,
 }
 CANCELLED_REASON = "平台上已取消 (cancelled on the platform)"
+RECHECK_NOTE = "平台导出更新：需重新审核"
 _RESERVED = {Status.CONFIRMED.value, Status.BACKORDERED.value}
 _STOPPABLE = {Status.PACKING.value, Status.PACKED.value, Status.LABELLED.value}
 _LOOKUP_CHUNK = 900
@@ -88,20 +90,58 @@ def store_orders(session: Session, orders: list[ParsedOrder], tally: StoreTally)
 
     new: list[ParsedOrder] = []
     for parsed in orders:
-        found = existing.get(parsed.order_no)
-        if found is None:
+        known = existing.get(parsed.order_no)
+        if known is None:
             new.append(parsed)
+            continue
+        changed = changed_fields(parsed, known.row, known.lines, FIELDS)
+        if changed or (parsed.cancelled and not known.cancelled):
+            order = session.get(Order, known.row.id)
+            _apply_repeat(session, parsed, order, changed, tally)
         else:
-            _apply_repeat(session, parsed, found, tally)
+            tally.unchanged += 1
+            tally.rows.append(RowOutcome(parsed.file, parsed.row, parsed.order_no, "unchanged"))
     _insert_new(session, new, tally)
 
 
-def _existing(session: Session, platform: str, numbers: list[str]) -> dict[str, Order]:
-    found: dict[str, Order] = {}
+@dataclass(slots=True)
+class _Known:
+    """An order already stored, as plain rows: ORM objects are built only for those an import
+    changes (loading 100k of them with their lines to find none changed takes seconds)."""
+
+    row: Row
+    lines: list[Row] = field(default_factory=list)
+    cancelled: bool = False
+
+
+_KNOWN_COLUMNS = ("id", "order_no", "status", "phone_ext", *FIELDS)
+_KNOWN_LINE_COLUMNS = ("order_id", "sku", "title", "attributes", "quantity", "unit_price")
+
+
+def _existing(session: Session, platform: str, numbers: list[str]) -> dict[str, _Known]:
+    orders_t, lines_t = Order.__table__, OrderLine.__table__
+    found: dict[str, _Known] = {}
     for start in range(0, len(numbers), _LOOKUP_CHUNK):
         chunk = numbers[start : start + _LOOKUP_CHUNK]
-        query = select(Order).where(Order.platform == platform, Order.order_no.in_(chunk))
-        found.update((o.order_no, o) for o in session.scalars(query))
+        query = select(*(orders_t.c[name] for name in _KNOWN_COLUMNS)).where(
+            orders_t.c.platform == platform, orders_t.c.order_no.in_(chunk)
+        )
+        by_id = {row.id: _Known(row) for row in session.execute(query)}
+        if not by_id:
+            continue
+        lines = (
+            select(*(lines_t.c[name] for name in _KNOWN_LINE_COLUMNS))
+            .where(lines_t.c.order_id.in_(by_id))
+            .order_by(lines_t.c.order_id, lines_t.c.line_no)
+        )
+        for line in session.execute(lines):
+            by_id[line.order_id].lines.append(line)
+        cancelled = select(Finding.order_id).where(
+            Finding.order_id.in_(by_id), Finding.rule == "platform_cancelled"
+        )
+        for order_id in session.scalars(cancelled):
+            by_id[order_id].cancelled = True
+        found.update((known.row.order_no, known) for known in by_id.values())
     return found
 
 
@@ -195,45 +235,43 @@ def _ids_of(session: Session, platform: str, numbers: list[str]) -> dict[str, in
     return ids
 
 
-def _line_rows(order_id: int, o: ParsedOrder, products: dict[str, int]) -> Iterable[dict]:
-    for no, line in enumerate(o.lines, start=1):
-        yield {
-            "order_id": order_id,
-            "line_no": no,
-            "sku": line.sku,
-            "product_id": products.get(line.sku),
-            "title": line.title,
-            "attributes": line.attributes,
-            "quantity": line.quantity,
-            "unit_price": line.unit_price,
-        }
+def _apply_repeat(
+    session: Session, parsed: ParsedOrder, order: Order, changed: set[str], tally: StoreTally
+) -> None:
+    """The order is known: leave it, update it while open, or hold/stop it if cancelled.
 
-
-def _apply_repeat(session: Session, parsed: ParsedOrder, order: Order, tally: StoreTally) -> None:
-    """The order is known: leave it, update it while open, or hold/stop it if cancelled."""
-    changed = _differs(parsed, order)
+    An update to a field verification checks sends a verified, confirmed or held order back
+    to `new` (its reservation released, its old findings dropped), so it is verified again.
+    """
     newly_cancelled = parsed.cancelled and not _has_cancel_finding(order)
+    is_open = order.status in OPEN_STATES
+    checked = checked_words(changed) if is_open and not parsed.cancelled else []
+    recheck = bool(checked) and order.status != Status.NEW.value
 
-    if order.status in OPEN_STATES and changed:
-        _update(session, parsed, order, tally.products or {})
+    if is_open and order.status in _RESERVED and (recheck or newly_cancelled):
+        # Before the lines change: the release is posted against each line's own product.
+        _release(session, order, tally.user)
+
+    notes: list[str] = []
+    if recheck:
+        order.findings.clear()
+        move(order, Status.NEW, user=tally.user, note=RECHECK_NOTE)
+        notes.append(f"平台更新了{'、'.join(checked)}，已退回重新审核")
+    if is_open and changed:
+        notes += apply_changes(session, parsed, order, changed, tally.products or {})
+        log.info("order %s updated from %s: %s", order.order_no, parsed.file, sorted(changed))
         outcome = "updated"
         tally.updated += 1
     else:
         outcome = "unchanged"
         tally.unchanged += 1
 
-    reason = ""
-    if newly_cancelled and order.status in OPEN_STATES:
+    if newly_cancelled and is_open:
         order.findings.append(
             Finding(rule="platform_cancelled", field="platform_status", reason=CANCELLED_REASON)
         )
-        if order.status in _RESERVED:
-            # Imported here: stock is a later step of the flow than intake.
-            from app.stock.reservation import release_order
-
-            release_order(session, order, tally.user)
         move(order, Status.HELD, user=tally.user, note=CANCELLED_REASON)
-        outcome, reason = "held", CANCELLED_REASON
+        outcome, notes = "held", [CANCELLED_REASON]
         tally.held += 1
     elif newly_cancelled and order.status in _STOPPABLE:
         order.findings.append(
@@ -241,36 +279,20 @@ def _apply_repeat(session: Session, parsed: ParsedOrder, order: Order, tally: St
         )
         order.platform_status = parsed.fields.get("platform_status", order.platform_status)
         stop_list.stop(session, order.id, CANCELLED_REASON)
-        outcome, reason = "stopped", "已打包/已打面单，已加入拦截清单：" + CANCELLED_REASON
+        outcome, notes = "stopped", ["已打包/已打面单，已加入拦截清单：" + CANCELLED_REASON]
         tally.stopped += 1
-    elif changed and order.status not in OPEN_STATES:
-        reason = "订单已进入打包或发货，未按新导出修改"
+    elif changed and not is_open:
+        notes = ["订单已进入打包或发货，未按新导出修改"]
+    reason = "；".join(notes)
     tally.rows.append(RowOutcome(parsed.file, parsed.row, parsed.order_no, outcome, reason=reason))
 
 
-def _differs(parsed: ParsedOrder, order: Order) -> bool:
-    for name in FIELDS:
-        if name in parsed.fields and parsed.fields[name] != getattr(order, name):
-            return True
-    old = [(ln.sku, ln.title, ln.attributes, ln.quantity, ln.unit_price) for ln in order.lines]
-    return old != [ln.key() for ln in parsed.lines]
+def _release(session: Session, order: Order, user: str) -> None:
+    # Imported here: stock is a later step of the flow than intake.
+    from app.stock.reservation import release_order
+
+    release_order(session, order, user)
 
 
 def _has_cancel_finding(order: Order) -> bool:
     return any(f.rule == "platform_cancelled" for f in order.findings)
-
-
-def _update(session: Session, parsed: ParsedOrder, order: Order, products: dict[str, int]) -> None:
-    """Take the newer export's fields and lines."""
-    # TODO: an order already verified or confirmed keeps its state and reservation after an
-    # update; it should go back through verification once that service can re-run one order.
-    for name in FIELDS:
-        if name in parsed.fields:
-            setattr(order, name, parsed.fields[name])
-    order.source_file = parsed.file
-    order.lines.clear()
-    session.flush()
-    for row in _line_rows(order.id, parsed, products):
-        row.pop("order_id")
-        order.lines.append(OrderLine(**row))
-    log.info("order %s updated from %s", order.order_no, parsed.file)

@@ -8,7 +8,7 @@ over 100k rows is too slow), so the window only ever holds the rows it shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select
@@ -95,6 +95,8 @@ class OrderDetail:
     seller_remark: str
     created_at: datetime | None
     paid_at: datetime | None
+    # Asked for by the customer (manual orders); None when nobody asked.
+    requested_ship_date: date | None = None
     lines: tuple[LineView, ...] = ()
     findings: tuple[FindingView, ...] = ()
     events: tuple[EventView, ...] = field(default=())
@@ -194,6 +196,7 @@ def detail_of(order: Order) -> OrderDetail:
         seller_remark=order.seller_remark,
         created_at=order.created_at,
         paid_at=order.paid_at,
+        requested_ship_date=order.requested_ship_date,
         lines=tuple(
             LineView(
                 ln.line_no,

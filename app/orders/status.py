@@ -35,10 +35,11 @@ class Status(StrEnum):
 S = Status
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.NEW: frozenset({S.HELD, S.VERIFIED, S.CANCELLED}),
-    S.HELD: frozenset({S.HELD, S.VERIFIED, S.CANCELLED}),
-    S.VERIFIED: frozenset({S.HELD, S.CONFIRMED, S.BACKORDERED, S.PACKING, S.CANCELLED}),
-    S.CONFIRMED: frozenset({S.HELD, S.BACKORDERED, S.PACKING, S.CANCELLED}),
-    S.BACKORDERED: frozenset({S.CONFIRMED, S.PACKING, S.HELD, S.CANCELLED}),
+    # -> NEW: a newer platform export changed what verification checked; verify again.
+    S.HELD: frozenset({S.NEW, S.HELD, S.VERIFIED, S.CANCELLED}),
+    S.VERIFIED: frozenset({S.NEW, S.HELD, S.CONFIRMED, S.BACKORDERED, S.PACKING, S.CANCELLED}),
+    S.CONFIRMED: frozenset({S.NEW, S.HELD, S.BACKORDERED, S.PACKING, S.CANCELLED}),
+    S.BACKORDERED: frozenset({S.NEW, S.CONFIRMED, S.PACKING, S.HELD, S.CANCELLED}),
     S.PACKING: frozenset({S.PACKED, S.HELD, S.CANCELLED}),
     S.PACKED: frozenset({S.PACKING, S.LABELLED, S.SHIPPED, S.HELD, S.CANCELLED}),
     S.LABELLED: frozenset({S.PACKED, S.PACKING, S.SHIPPED, S.HELD, S.CANCELLED}),

@@ -178,6 +178,7 @@ def choose_packaging(
         state.box_code, state.filling_code = box, filling
         state.proposed_box, state.proposed_filling = proposed_box, proposed_filling
         state.box_reason = reason.strip()
+        state.box_chosen_at = utcnow()
         if overridden:
             parcels.record_override(
                 session,

@@ -6,6 +6,8 @@ Rule (written down once, used by confirmations and the `promise` command):
 2. The order "arrives" that day if it was paid before the desk's cut-off time, else the next
    day. If that day is not a working day it arrives on the next working day.
 3. It ships within `days` working days after it arrives (0 = the day it arrives).
+4. If the customer asked for a later ship date, that date is the promise: we never promise to
+   ship before the day the customer asked for.
 """
 
 from __future__ import annotations
@@ -40,9 +42,14 @@ def promise_ship_date(
     *,
     cutoff: time = DEFAULT_CUTOFF,
     extra_days: int = 0,
+    requested: date | None = None,
 ) -> date:
     """Ship-by date for an order paid at `paid_at`, promised within `days` working days.
 
-    `extra_days` adds working days when goods must first be restocked.
+    `extra_days` adds working days when goods must first be restocked. `requested` is the
+    customer's own ship date: a later one wins, an earlier one cannot be kept and is ignored.
     """
-    return add_workdays(arrival_day(paid_at, tz, cutoff), days + extra_days)
+    computed = add_workdays(arrival_day(paid_at, tz, cutoff), days + extra_days)
+    if requested is not None and requested > computed:
+        return requested
+    return computed

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.config import current_user
@@ -44,6 +44,8 @@ class ParcelRef:
     recipient: str
     destination: str
     stopped: str = ""
+    # "2/3" for the second of an order's three parcels, "" for an order in one parcel.
+    piece: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class CloseResult:
 
 def _ref(session: Session, shipment: Shipment, stopped: dict[int, str]) -> ParcelRef:
     order = session.get(Order, shipment.order_id)
+    count = session.scalar(
+        select(func.count(Shipment.id)).where(Shipment.order_id == shipment.order_id)
+    )
     return ParcelRef(
         shipment.id,
         shipment.tracking_no or "",
@@ -84,6 +89,7 @@ def _ref(session: Session, shipment: Shipment, stopped: dict[int, str]) -> Parce
         order.recipient,
         f"{order.province}{order.city}",
         stop_reason(session, order, stopped) or "",
+        f"{shipment.parcel_no}/{count}" if count > 1 else "",
     )
 
 
@@ -170,7 +176,13 @@ def _find_parcel(session: Session, code: str) -> Shipment:
     if shipment is None:
         order = session.scalar(select(Order).where(Order.order_no == code.strip()))
         if order is not None:
-            shipment = session.scalar(select(Shipment).where(Shipment.order_id == order.id))
+            parcels = session.scalars(select(Shipment).where(Shipment.order_id == order.id)).all()
+            if len(parcels) > 1:
+                # The order number cannot say which box is in the courier's hands.
+                raise HandoverRefused(
+                    f"订单 {order.order_no} 有 {len(parcels)} 个包裹，请逐个扫描包裹上的运单号"
+                )
+            shipment = parcels[0] if parcels else None
     if shipment is None or not shipment.tracking_no:
         raise HandoverRefused(f"{code}: 不是已打面单的包裹")
     return shipment
@@ -262,8 +274,11 @@ def close_handover(db: Database, handover_id: int, user: str | None = None) -> C
             view.started_at,
             now,
             view.expected,
-            [ManifestLine(r.tracking_no, r.order_no, r.destination) for r in shipped],
-            [ManifestLine(r.tracking_no, r.order_no, r.destination) for r in view.missing],
+            [ManifestLine(r.tracking_no, r.order_no, r.destination, r.piece) for r in shipped],
+            [
+                ManifestLine(r.tracking_no, r.order_no, r.destination, r.piece)
+                for r in view.missing
+            ],
         )
     log.info(
         "handover %d closed: %d shipped, %d missing, %d stopped",

@@ -67,38 +67,54 @@ def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) 
         ]
 
 
-def void_waybill(db: Database, order_no: str, reason: str, user: str | None = None) -> str:
-    """Void the order's waybill; returns the retired number. The order goes back to packed."""
+def void_waybill(
+    db: Database,
+    order_no: str,
+    reason: str,
+    user: str | None = None,
+    parcel_no: int | None = None,
+) -> str:
+    """Void the order's waybills (or only parcel `parcel_no`'s); returns the retired numbers.
+
+    The order goes back to packed: it is labelled only while every parcel has a waybill.
+    """
     if not reason.strip():
         raise BadInput("作废面单请写明原因")
     user = user or current_user()
     with db.transaction() as session:
         order = find_order(session, order_no)
-        shipment = session.scalar(
-            select(Shipment).where(
-                Shipment.order_id == order.id, Shipment.tracking_no.is_not(None)
-            )
+        query = select(Shipment).where(
+            Shipment.order_id == order.id,
+            Shipment.tracking_no.is_not(None),
+            Shipment.waybill_printed_at.is_not(None),
         )
-        if shipment is None or shipment.waybill_printed_at is None:
-            raise BadInput(f"订单 {order_no} 没有已打印的面单")
-        if shipment.shipped_at is not None:
-            raise BadInput(f"订单 {order_no} 已交接发出，不能作废面单")
+        if parcel_no is not None:
+            query = query.where(Shipment.parcel_no == parcel_no)
+        shipments = session.scalars(query.order_by(Shipment.parcel_no)).all()
+        which = f"订单 {order_no}" + (f" 第 {parcel_no} 个包裹" if parcel_no else "")
+        if not shipments:
+            raise BadInput(f"{which} 没有已打印的面单")
+        if any(s.shipped_at is not None for s in shipments):
+            raise BadInput(f"{which} 已交接发出，不能作废面单")
 
-        number = shipment.tracking_no
-        session.add(
-            WaybillPrint(
-                order_id=order.id,
-                shipment_id=shipment.id,
-                carrier_code=shipment.carrier,
-                tracking_no=number,
-                action="void",
-                reason=reason.strip(),
-                user=user,
+        numbers = []
+        for shipment in shipments:
+            numbers.append(shipment.tracking_no)
+            session.add(
+                WaybillPrint(
+                    order_id=order.id,
+                    shipment_id=shipment.id,
+                    carrier_code=shipment.carrier,
+                    tracking_no=shipment.tracking_no,
+                    action="void",
+                    reason=reason.strip(),
+                    user=user,
+                )
             )
-        )
-        shipment.tracking_no = None
-        shipment.waybill_printed_at = None
+            shipment.tracking_no = None
+            shipment.waybill_printed_at = None
+        words = "、".join(numbers)
         if order.status == Status.LABELLED.value:
-            move(order, Status.PACKED, user=user, note=f"作废面单 {number}: {reason.strip()}")
-    log.info("order %s: waybill %s voided (%s)", order_no, number, reason)
-    return number
+            move(order, Status.PACKED, user=user, note=f"作废面单 {words}: {reason.strip()}")
+    log.info("order %s: waybill(s) %s voided (%s)", order_no, words, reason)
+    return words

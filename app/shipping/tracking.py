@@ -64,6 +64,7 @@ class AssignResult:
     changed: bool
     pool_left: int
     pool_low: bool
+    parcel_no: int = 1
 
 
 @dataclass(frozen=True)
@@ -78,25 +79,34 @@ class PoolImportReport:
     low: bool
 
 
-def shipment_for(session: Session, order: Order) -> Shipment:
-    """The order's first parcel, created when packing has not made one yet.
+def parcels_for(session: Session, order: Order) -> list[Shipment]:
+    """The order's parcels by parcel number; parcel 1 is created when packing made none.
 
-    A batch may put the parcels in `session.info["first_parcels"]` {order id: parcel} to save
-    a query per order.
+    A batch may put the parcels in `session.info["order_parcels"]` {order id: [parcels]} to
+    save a query per order.
     """
-    known = session.info.get("first_parcels", {})
+    known = session.info.setdefault("order_parcels", {})
     if order.id in known:
         return known[order.id]
-    shipment = session.scalar(
-        select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.parcel_no)
+    shipments = list(
+        session.scalars(
+            select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.parcel_no)
+        )
     )
-    if shipment is None:
-        shipment = Shipment(order_id=order.id, parcel_no=1)
-        session.add(shipment)
+    if not shipments:
+        shipments = [Shipment(order_id=order.id, parcel_no=1)]
+        session.add(shipments[0])
         session.flush()
-    known[order.id] = shipment
-    session.info.setdefault("first_parcels", known)
-    return shipment
+    known[order.id] = shipments
+    return shipments
+
+
+def shipment_for(session: Session, order: Order, parcel_no: int = 1) -> Shipment:
+    """One parcel of the order (the first by default, which carries the main number)."""
+    for shipment in parcels_for(session, order):
+        if shipment.parcel_no == parcel_no:
+            return shipment
+    raise BadInput(f"订单 {order.order_no} 没有第 {parcel_no} 个包裹")
 
 
 def pool_left(session: Session, carrier_code: str) -> int:
@@ -141,11 +151,20 @@ def _draw_from_pool(session: Session, carrier_code: str) -> TrackingPoolNumber:
 
 
 def assign(
-    session: Session, order: Order, carrier_code: str, number: str | None = None
+    session: Session,
+    order: Order,
+    carrier_code: str,
+    number: str | None = None,
+    parcel_no: int = 1,
 ) -> AssignResult:
-    """Put `number` (or the next pool number) on the order's parcel, with its carrier."""
+    """Put `number` (or the next pool number) on one parcel of the order, with its carrier.
+
+    Every parcel has its own number. Chinese carriers treat the first parcel's number as the
+    main number (母单号) and the others as child numbers (子单号); both come from the same pool
+    and pass the same format check, so a child number is assigned exactly like a main one.
+    """
     carrier = get_carrier(session, carrier_code)
-    shipment = shipment_for(session, order)
+    shipment = shipment_for(session, order, parcel_no)
 
     pool_entry = None
     if number is None:
@@ -168,7 +187,8 @@ def assign(
         return _result(session, order, shipment, from_pool=False, changed=False)
     if shipment.tracking_no and shipment.waybill_printed_at and shipment.tracking_no != number:
         raise BadInput(
-            f"订单 {order.order_no} 已用运单号 {shipment.tracking_no} 打印面单，请先作废再换号"
+            f"订单 {order.order_no} 第 {shipment.parcel_no} 个包裹已用运单号 "
+            f"{shipment.tracking_no} 打印面单，请先作废再换号"
         )
 
     shipment.carrier = carrier.code
@@ -180,7 +200,13 @@ def assign(
     if pool_entry is not None:
         pool_entry.used_at = utcnow()
     session.flush()
-    log.info("order %s: tracking %s %s", order.order_no, carrier.code, number)
+    log.info(
+        "order %s parcel %d: tracking %s %s",
+        order.order_no,
+        shipment.parcel_no,
+        carrier.code,
+        number,
+    )
     return _result(session, order, shipment, from_pool=pool_entry is not None, changed=True)
 
 
@@ -194,15 +220,20 @@ def _result(session, order, shipment, *, from_pool: bool, changed: bool) -> Assi
         changed,
         left,
         pool_is_low(session, left),
+        shipment.parcel_no,
     )
 
 
 def assign_tracking_number(
-    db: Database, order_no: str, carrier_code: str, number: str | None = None
+    db: Database,
+    order_no: str,
+    carrier_code: str,
+    number: str | None = None,
+    parcel_no: int = 1,
 ) -> AssignResult:
     """Service: typed/scanned number, or the next pool number when `number` is None."""
     with db.transaction() as session:
-        return assign(session, find_order(session, order_no), carrier_code, number)
+        return assign(session, find_order(session, order_no), carrier_code, number, parcel_no)
 
 
 def import_pool(db: Database, carrier_code: str, path: Path | str) -> PoolImportReport:

@@ -29,10 +29,21 @@ class PickRow:
 
 
 @dataclass(frozen=True)
+class PickOrder:
+    """One order of the batch, for its pick slip: the packing desk opens it by `order_id`."""
+
+    order_id: int
+    order_no: str
+    recipient: str
+    pieces: int
+
+
+@dataclass(frozen=True)
 class PickList:
     rows: tuple[PickRow, ...]
     order_nos: tuple[str, ...]
     skipped_cancelled: tuple[str, ...]
+    orders: tuple[PickOrder, ...] = ()
 
 
 def _bin_key(row: PickRow) -> tuple[int, str, str]:
@@ -47,19 +58,23 @@ def pick_list(session: Session, order_nos: list[str]) -> PickList:
     wanted: dict[int, int] = {}
     by_product: dict[int, list[str]] = {}
     cancelled = []
+    slips = []
 
     for order in sorted(orders, key=lambda o: o.order_no):
         if order.status == Status.CANCELLED.value:
             cancelled.append(order.order_no)
             continue
         holdings = line_holdings(session, order)
+        pieces = 0
         for line in order.lines:
             product_id, _pieces = line_pieces(session, line)
             reserved, _shipped = holdings.get(line.id, (0, 0))
             if product_id is None or reserved <= 0:
                 continue
             wanted[product_id] = wanted.get(product_id, 0) + reserved
+            pieces += reserved
             by_product.setdefault(product_id, []).append(order.order_no)
+        slips.append(PickOrder(order.id, order.order_no, order.recipient, pieces))
 
     products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(wanted)))}
     rows = [
@@ -77,4 +92,5 @@ def pick_list(session: Session, order_nos: list[str]) -> PickList:
         tuple(sorted(rows, key=_bin_key)),
         tuple(o.order_no for o in orders if o.order_no not in cancelled),
         tuple(cancelled),
+        tuple(slips),
     )

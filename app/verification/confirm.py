@@ -61,7 +61,12 @@ def ship_by_date(session: Session, order: Order, backordered: bool) -> date:
     extra = int(settings.get(session, "promise.restock_days", 3)) if backordered else 0
     paid = order.paid_at or order.created_at or utcnow()
     return promise_ship_date(
-        paid, days, desk_timezone(), cutoff=_cutoff(session), extra_days=extra
+        paid,
+        days,
+        desk_timezone(),
+        cutoff=_cutoff(session),
+        extra_days=extra,
+        requested=order.requested_ship_date,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from app.db.models import Order, Product
 from app.db.models.stock_control import PackUnit
 from app.db.models.verification import BlocklistEntry
 from app.orders.status import OPEN_STATES
+from app.verification.address import ParsedAddress, parse_address
+from app.verification.phone import PhoneResult, normalize_phone
 
 DEFAULT_PRICE_TOLERANCE_PCT = 10
 DEFAULT_MAX_LINE_QUANTITY = 50
@@ -47,11 +50,32 @@ class VerifyContext:
     open_keys: dict[tuple, list[str]] = field(default_factory=dict)
     price_tolerance_pct: Decimal = Decimal(DEFAULT_PRICE_TOLERANCE_PCT)
     max_line_quantity: int = DEFAULT_MAX_LINE_QUANTITY
+    # Parses of each distinct address text and phone text seen in this run: exports repeat
+    # them (repeat buyers, one shop's return address), and a parse costs far more than a look-up.
+    addresses: dict[str, ParsedAddress] = field(default_factory=dict)
+    phones: dict[str, PhoneResult] = field(default_factory=dict)
+    # (line no, seller code, title, attributes) -> the product rule's findings, product and code
+    line_checks: dict[tuple, tuple] = field(default_factory=dict)
 
     def product_for_sku(self, sku: str) -> ProductInfo | None:
         return self.products_by_sku.get(sku.strip().lower())
 
+    def parse_address(self, text: str) -> ParsedAddress:
+        """`app.verification.address.parse_address`, once per distinct text in a run."""
+        parsed = self.addresses.get(text)
+        if parsed is None:
+            parsed = self.addresses[text] = parse_address(text)
+        return parsed
 
+    def normalize_phone(self, text: str) -> PhoneResult:
+        """`app.verification.phone.normalize_phone`, once per distinct text in a run."""
+        result = self.phones.get(text)
+        if result is None:
+            result = self.phones[text] = normalize_phone(text)
+        return result
+
+
+@lru_cache(maxsize=65536)
 def address_key(province: str, city: str, district: str, detail: str) -> str:
     """One spelling of an address for comparing: no spaces, no punctuation differences."""
     text = f"{province}{city}{district}{detail}"

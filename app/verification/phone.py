@@ -61,6 +61,8 @@ def normalize_phone(text: str) -> PhoneResult:
     raw = (text or "").strip()
     if not raw:
         return PhoneResult(raw, "", "", "", False, "没有收件人电话")
+    if MOBILE.match(raw):
+        return PhoneResult(raw, raw, "", "mobile", True, "")
 
     main, extension = raw, ""
     compact = NOISE.sub("", raw)

@@ -8,6 +8,7 @@ see the match was made by the app and not by the platform.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.db.models import Order, OrderLine
 from app.verification.context import ProductInfo, VerifyContext
@@ -18,6 +19,7 @@ _PAIR_SPLIT = re.compile(r"[;；,，\n]+")
 _KEY_VALUE = re.compile(r"\s*([^:：]+?)\s*[:：]\s*(.+?)\s*$")
 
 
+@lru_cache(maxsize=4096)
 def attribute_values(text: str) -> frozenset[str]:
     """The values of "颜色分类：红色;尺码：XL" -> {"红色", "XL"}; keys differ between platforms."""
     values = set()
@@ -106,11 +108,27 @@ def _check_line(line: OrderLine, ctx: VerifyContext) -> tuple[list[Issue], Produ
     ], None
 
 
+def _check_line_once(
+    line: OrderLine, ctx: VerifyContext
+) -> tuple[list[Issue], ProductInfo | None]:
+    """`_check_line`, worked out once per distinct line in a run (exports repeat the same few
+    products thousands of times); the line is linked and named as `_check_line` would."""
+    key = (line.line_no, line.sku, line.title, line.attributes)
+    known = ctx.line_checks.get(key)
+    if known is None:
+        found, product = _check_line(line, ctx)
+        known = ctx.line_checks[key] = (found, product, line.sku)
+    found, product, sku = known
+    if product is not None:
+        line.product_id, line.sku = product.id, sku
+    return found, product
+
+
 def check_products(order: Order, ctx: VerifyContext) -> list[Issue]:
     issues: list[Issue] = []
     products = []
     for line in order.lines:
-        found, product = _check_line(line, ctx)
+        found, product = _check_line_once(line, ctx)
         issues.extend(found)
         products.append(product)
         if product is not None and not product.shippable:

@@ -7,10 +7,8 @@ the normalised phone and its extension), so later steps and `orders --json` read
 from __future__ import annotations
 
 from app.db.models import Order
-from app.verification.address import parse_address
 from app.verification.context import VerifyContext
 from app.verification.issues import HOLD, INFO, Issue
-from app.verification.phone import normalize_phone
 
 ADDRESS_RULE = "address"
 PHONE_RULE = "phone"
@@ -32,7 +30,7 @@ def address_text(order: Order) -> str:
 
 
 def check_address(order: Order, ctx: VerifyContext) -> list[Issue]:
-    parsed = parse_address(address_text(order))
+    parsed = ctx.parse_address(address_text(order))
     _assign(
         order,
         province=parsed.province,
@@ -58,7 +56,7 @@ def check_phone(order: Order, ctx: VerifyContext) -> list[Issue]:
     text = order.phone
     if order.phone_ext and order.phone_ext not in text:
         text = f"{text}-{order.phone_ext}"
-    result = normalize_phone(text)
+    result = ctx.normalize_phone(text)
     if not result.valid:
         return [Issue(PHONE_RULE, "phone", result.reason, HOLD)]
     _assign(order, phone=result.number, phone_ext=result.extension)

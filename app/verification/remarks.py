@@ -76,7 +76,7 @@ def _wishes_in(text: str) -> CarrierWishes:
 def carrier_wishes(order: Order) -> CarrierWishes:
     """Carriers the buyer or seller asked to avoid, and the ones they asked for."""
     text = "\n".join(t for t in (order.buyer_remark, order.seller_remark) if t)
-    return _wishes_in(text)
+    return _wishes_in(text) if text else CarrierWishes()
 
 
 def _names(codes: set[str]) -> str:
@@ -84,6 +84,8 @@ def _names(codes: set[str]) -> str:
 
 
 def check_remarks(order: Order, ctx: VerifyContext) -> list[Issue]:
+    if not order.buyer_remark and not order.seller_remark:
+        return []
     issues = []
     for field_name, label, text in (
         ("buyer_remark", "买家留言", order.buyer_remark),

@@ -1,8 +1,11 @@
 """Verifying orders: run every rule, replace the old findings, and hold or pass each order.
 
-One transaction for the whole run, read in chunks so 100,000 orders do not sit in memory at
-once. A rule a supervisor released for an order stays released when the order is verified
-again: its finding is kept as information with the supervisor's reason.
+Orders are verified in chunks of `CHUNK`, one transaction per chunk: 100,000 orders never sit
+in memory at once, the window's progress bar moves, and the scanning desks (which write to the
+same SQLite file) wait at most one chunk for the write lock, not the whole run. An order's
+findings, fields and state change together or not at all. A rule a supervisor released for an
+order stays released when the order is verified again: its finding is kept as information with
+the supervisor's reason.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.config import current_user
@@ -20,16 +23,18 @@ from app.db.engine import Database
 from app.db.models import Finding, Order
 from app.db.models.verification import HoldRelease
 from app.db.types import utcnow
-from app.orders.status import Status, move
-from app.verification.batch import load_orders, save_orders
+from app.intake.bulk import bulk_insert
+from app.orders.status import Status
+from app.verification.batch import OrderRecord, load_orders, move_record, save_orders
 from app.verification.context import VerifyContext, load_context
 from app.verification.issues import HOLD, INFO, Issue
 from app.verification.rules import run_rules
 
 log = logging.getLogger(__name__)
 
-CHUNK = 500
+CHUNK = 1000
 VERIFIABLE = (Status.NEW.value, Status.HELD.value)
+FINDING_COLUMNS = ("order_id", "rule", "field", "reason", "severity", "created_at")
 REVERIFIABLE = (Status.NEW.value, Status.HELD.value, Status.VERIFIED.value)
 
 
@@ -64,52 +69,45 @@ def _released(session: Session, order_ids: list[int]) -> dict[int, dict[str, str
     return released
 
 
-def findings_for(order_id: int, issues: list[Issue], released: dict[str, str]) -> list[dict]:
-    """Finding rows for `issues`; a hold a supervisor released becomes information."""
-    rows = []
+def apply_releases(issues: list[Issue], released: dict[str, str]) -> list[Issue]:
+    """`issues` with every hold a supervisor released turned into information."""
+    if not released:
+        return issues
+    kept = []
     for issue in issues:
-        severity, reason = issue.severity, issue.reason
-        if severity == HOLD and (issue.rule in released or "*" in released):
+        if issue.severity == HOLD and (issue.rule in released or "*" in released):
             note = released.get(issue.rule) or released["*"]
-            severity, reason = INFO, f"{reason}（主管已放行 {note}）"
-        rows.append(
-            {
-                "order_id": order_id,
-                "rule": issue.rule,
-                "field": issue.field,
-                "reason": reason,
-                "severity": severity,
-                "created_at": utcnow(),
-            }
-        )
-    return rows
+            issue = replace(issue, severity=INFO, reason=f"{issue.reason}（主管已放行 {note}）")
+        kept.append(issue)
+    return kept
 
 
 def verify_loaded(
-    session: Session, orders: list[Order], ctx: VerifyContext, user: str, report: dict
+    session: Session, orders: list[OrderRecord], ctx: VerifyContext, user: str, report: dict
 ) -> None:
     """Run the rules on loaded orders; findings are replaced with bulk statements.
 
-    The orders are plain objects from `app.verification.batch`; findings are never loaded,
+    The orders are plain records from `app.verification.batch`; findings are never loaded,
     only deleted and inserted in bulk.
     """
-    released = _released(session, [o.id for o in orders])
-    finding_rows: list[dict] = []
+    ids = [o.id for o in orders]
+    released = _released(session, ids)
+    finding_rows: list[tuple] = []
+    now = utcnow()
     for order in orders:
-        rows = findings_for(order.id, run_rules(order, ctx), released.get(order.id, {}))
-        finding_rows.extend(rows)
-        holds = tuple(r["reason"] for r in rows if r["severity"] == HOLD)
+        issues = apply_releases(run_rules(order, ctx), released.get(order.id, {}))
+        finding_rows.extend((order.id, i.rule, i.field, i.reason, i.severity, now) for i in issues)
+        holds = tuple(i.reason for i in issues if i.severity == HOLD)
         wanted = Status.HELD if holds else Status.VERIFIED
         if order.status != wanted.value:
-            move(order, wanted, user=user, note="审核未通过" if holds else "审核")
+            move_record(order, wanted, user=user, note="审核未通过" if holds else "审核", at=now)
         report["held" if holds else "verified"] += 1
-        report["by_rule"].update(r["rule"] for r in rows if r["severity"] == HOLD)
+        report["by_rule"].update(i.rule for i in issues if i.severity == HOLD)
         report["outcomes"].append(OrderOutcome(order.order_no, order.status, holds))
 
-    connection = session.connection()
-    connection.execute(delete(Finding).where(Finding.order_id.in_([o.id for o in orders])))
-    if finding_rows:
-        connection.execute(insert(Finding.__table__), finding_rows)
+    findings = Finding.__table__
+    session.execute(delete(findings).where(findings.c.order_id.in_(ids)))
+    bulk_insert(session, findings, FINDING_COLUMNS, finding_rows)
 
 
 def verify_orders(
@@ -121,7 +119,7 @@ def verify_orders(
     user = current_user()
     report = {"held": 0, "verified": 0, "by_rule": Counter(), "outcomes": []}
     skipped: list[str] = []
-    with db.transaction() as session:
+    with db.reading() as session:
         query = select(Order.id, Order.order_no, Order.status)
         if order_nos:
             query = query.where(Order.order_no.in_([n.strip() for n in order_nos]))
@@ -137,14 +135,15 @@ def verify_orders(
                 )
             )
         ctx = load_context(session)
-        total = len(ids)
-        for start in range(0, total, CHUNK):
-            chunk = ids[start : start + CHUNK]
-            orders, before, lines_before = load_orders(session, chunk)
-            verify_loaded(session, orders, ctx, user, report)
-            save_orders(session, orders, before, lines_before)
-            if on_progress is not None:
-                on_progress(min(start + CHUNK, total), total)
+
+    total = len(ids)
+    for start in range(0, total, CHUNK):
+        with db.transaction() as session:
+            loaded = load_orders(session, ids[start : start + CHUNK], REVERIFIABLE)
+            verify_loaded(session, loaded.orders, ctx, user, report)
+            save_orders(session, loaded)
+        if on_progress is not None:
+            on_progress(min(start + CHUNK, total), total)
 
     log.info("verified %s orders: %s passed, %s held", total, report["verified"], report["held"])
     return VerifyReport(

@@ -393,48 +393,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/models/waybill_queue.py" line="31" />
-        <source>WaybillQueue</source>
-        <comment>状态</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="32" />
-        <source>WaybillQueue</source>
-        <comment>收件人</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="33" />
-        <source>WaybillQueue</source>
-        <comment>目的地</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="34" />
-        <source>WaybillQueue</source>
-        <comment>快递</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="35" />
-        <source>WaybillQueue</source>
-        <comment>运单号</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="36" />
-        <source>WaybillQueue</source>
-        <comment>打印时间</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="37" />
-        <source>WaybillQueue</source>
-        <comment>停止发货</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/widgets/feedback_panel.py" line="39" />
         <source>FeedbackCategory</source>
         <comment>破损</comment>
@@ -1397,7 +1355,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/manual_order.py" line="70" />
-        <location filename="../../ui/dialogs/manual_order.py" line="135" />
+        <location filename="../../ui/dialogs/manual_order.py" line="145" />
         <source>数量</source>
         <translation>Qty</translation>
     </message>
@@ -1433,7 +1391,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/manual_order.py" line="89" />
-        <location filename="../../ui/dialogs/manual_order.py" line="103" />
+        <location filename="../../ui/dialogs/manual_order.py" line="112" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -1448,72 +1406,72 @@
         <translation>Requested ship date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="102" />
+        <location filename="../../ui/dialogs/manual_order.py" line="111" />
         <source>收货人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="104" />
+        <location filename="../../ui/dialogs/manual_order.py" line="113" />
         <source>电子邮箱</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="108" />
+        <location filename="../../ui/dialogs/manual_order.py" line="117" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="111" />
+        <location filename="../../ui/dialogs/manual_order.py" line="120" />
         <source>省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="112" />
+        <location filename="../../ui/dialogs/manual_order.py" line="121" />
         <source>市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="113" />
+        <location filename="../../ui/dialogs/manual_order.py" line="122" />
         <source>区/县</source>
         <translation>District/County</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="118" />
+        <location filename="../../ui/dialogs/manual_order.py" line="127" />
         <source>详细地址</source>
         <translation>Street address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="119" />
+        <location filename="../../ui/dialogs/manual_order.py" line="128" />
         <source>邮编</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="124" />
+        <location filename="../../ui/dialogs/manual_order.py" line="133" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="130" />
+        <location filename="../../ui/dialogs/manual_order.py" line="139" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="131" />
+        <location filename="../../ui/dialogs/manual_order.py" line="141" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="138" />
+        <location filename="../../ui/dialogs/manual_order.py" line="148" />
         <source>保存订单</source>
         <translation>Save order</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="140" />
+        <location filename="../../ui/dialogs/manual_order.py" line="150" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="240" />
+        <location filename="../../ui/dialogs/manual_order.py" line="250" />
         <source>第 %1 行：</source>
         <translation>Line %1: </translation>
     </message>
@@ -2100,12 +2058,6 @@ Weight {6} kg · expected {7} kg · volumetric {8} kg · rework ×{9}
         <location filename="../../ui/models/returns_table.py" line="34" />
         <source>ReturnState</source>
         <comment>已申请</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/waybill_queue.py" line="30" />
-        <source>WaybillQueue</source>
-        <comment>订单号</comment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3191,6 +3143,49 @@ Total refund {t}</translation>
     </message>
 </context>
 <context>
+    <name>WaybillQueue</name>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="29" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="30" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="31" />
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="32" />
+        <source>目的地</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="33" />
+        <source>快递</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="34" />
+        <source>运单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="35" />
+        <source>打印时间</source>
+        <translation>Printed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_queue.py" line="36" />
+        <source>停止发货</source>
+        <translation>Stop shipment</translation>
+    </message>
+</context>
+<context>
     <name>WaybillsWindow</name>
     <message>
         <location filename="../../ui/windows/waybills.py" line="44" />
@@ -3244,11 +3239,10 @@ Total refund {t}</translation>
         <source>请先选择订单</source>
         <translation>Select orders first</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/windows/waybills.py" line="155" />
-        <source>已打印 %n 张面单</source>
-        <translation>
-            <numerusform>%n waybills printed</numerusform></translation>
+        <source>已打印 {n} 张面单</source>
+        <translation>Waybills printed: {n}</translation>
     </message>
     <message>
         <location filename="../../ui/windows/waybills.py" line="177" />

@@ -40,3 +40,33 @@ def test_form_shows_field_errors_then_saves(db, qtbot):
             Decimal("78.00"),
             2,
         )
+
+
+def test_requested_ship_date_is_checked_at_its_field_and_stored(db, qtbot):
+    from PySide6.QtCore import QDate
+
+    with db.transaction() as session:
+        session.add(Product(sku="CUP-QING", name="青瓷杯", price=Decimal("39.00")))
+    dialog = ManualOrderDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.search.setText("CUP-QING")
+    dialog.add_selected()
+    dialog.recipient.setText("林小雨")
+    dialog.phone.setText("13900000001")
+    dialog.address_text.setText("浙江省杭州市西湖区文三路100号")
+    dialog.split_address()
+    dialog.want_date.setChecked(True)
+    dialog.ship_date.setDate(QDate.currentDate().addDays(-3))
+
+    dialog.save()
+    assert "已过去" in dialog.errors["requested_ship_date"].text()
+    assert dialog.created is None
+
+    wanted = QDate.currentDate().addDays(10)
+    dialog.ship_date.setDate(wanted)
+    dialog.save()
+
+    assert dialog.created is not None
+    assert dialog.errors["requested_ship_date"].text() == ""
+    with db.reading() as session:
+        assert session.scalars(select(Order.requested_ship_date)).one() == wanted.toPython()

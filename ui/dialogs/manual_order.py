@@ -7,6 +7,7 @@ shows its message in red beside it and nothing is stored.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, Qt
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.config import desk_timezone
 from app.db.engine import Database
 from app.intake.address import AddressParts
 from app.intake.errors import FieldErrors
@@ -89,14 +91,24 @@ class ManualOrderDialog(QDialog):
         self.channel.addItem(self.tr("电话"), "phone")
         self.channel.addItem(self.tr("邮件"), "email")
         self.want_date = QCheckBox(self.tr("要求发货日期"))
-        self.ship_date = QDateEdit(QDate.currentDate())
+        # Today at the desk, which the service checks against (not the machine's zone).
+        self.ship_date = QDateEdit(QDate(datetime.now(desk_timezone()).date()))
         self.ship_date.setCalendarPopup(True)
         self.ship_date.setDisplayFormat("yyyy-MM-dd")
         self.remarks = QLineEdit()
 
         self.errors = {
             key: self._error_label()
-            for key in ("recipient", "phone", "email", "address", "lines", "channel", "order_no")
+            for key in (
+                "recipient",
+                "phone",
+                "email",
+                "address",
+                "lines",
+                "channel",
+                "order_no",
+                "requested_ship_date",
+            )
         }
         form = QFormLayout()
         form.addRow(self.tr("收货人"), self._with_error(self.recipient, "recipient"))
@@ -128,6 +140,7 @@ class ManualOrderDialog(QDialog):
         ):
             status.addWidget(w)
         form.addRow(self.tr("状态"), status)
+        form.addRow("", self.errors["requested_ship_date"])
         form.addRow(self.tr("备注"), self.remarks)
 
         pick = QHBoxLayout()

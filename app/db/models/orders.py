@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
@@ -56,6 +56,8 @@ class Order(Base):
 
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The day the customer asked us to ship (phone/e-mail orders); the promise never beats it.
+    requested_ship_date: Mapped[date | None] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     source_file: Mapped[str] = mapped_column(String(260), default="")
 

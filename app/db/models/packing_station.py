@@ -49,6 +49,9 @@ class ParcelState(Base):
     proposed_box: Mapped[str] = mapped_column(String(32), default="")
     proposed_filling: Mapped[str] = mapped_column(String(32), default="")
     box_reason: Mapped[str] = mapped_column(Text, default="")
+    # When the box and filling now on the parcel were chosen; the flow sheet times the
+    # packaging step with it. Not a created_at: the row is made at the first scan, earlier.
+    box_chosen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # How many checklist steps are ticked, 0..4 (placed, secured, sealed, label attached).
     checklist_done: Mapped[int] = mapped_column(Integer, default=0)
     # "", passed, failed

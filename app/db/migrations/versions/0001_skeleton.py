@@ -51,6 +51,7 @@ def upgrade() -> None:
         sa.Column("seller_remark", sa.Text(), nullable=False),
         sa.Column("created_at", app.db.types.UTCDateTime(), nullable=True),
         sa.Column("paid_at", app.db.types.UTCDateTime(), nullable=True),
+        sa.Column("requested_ship_date", sa.Date(), nullable=True),
         sa.Column("imported_at", app.db.types.UTCDateTime(), nullable=False),
         sa.Column("source_file", sa.String(length=260), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),

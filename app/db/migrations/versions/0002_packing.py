@@ -88,6 +88,7 @@ def upgrade() -> None:
     sa.Column('proposed_box', sa.String(length=32), nullable=False),
     sa.Column('proposed_filling', sa.String(length=32), nullable=False),
     sa.Column('box_reason', sa.Text(), nullable=False),
+    sa.Column('box_chosen_at', app.db.types.UTCDateTime(), nullable=True),
     sa.Column('checklist_done', sa.Integer(), nullable=False),
     sa.Column('qc_state', sa.String(length=8), nullable=False),
     sa.Column('rework_count', sa.Integer(), nullable=False),
