@@ -6,6 +6,7 @@ Without a command it opens the desk window. The `gui` command lives here rather 
 
 from __future__ import annotations
 
+import os
 import sys
 
 from app.cli import build_parser, run
@@ -30,7 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     setup_logging(args.verbose, data_dir() / "logs")
     handler = getattr(args, "handler", _gui)
-    return run(args, handler)
+    try:
+        return run(args, handler)
+    except BrokenPipeError:
+        # The reader went away (`packdesk orders --json | head`); that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Setting
@@ -26,3 +27,8 @@ def put(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=text))
     else:
         row.value = text
+
+
+def all_values(session: Session) -> dict[str, Any]:
+    """Every setting that has been stored, by key."""
+    return {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}

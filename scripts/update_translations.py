@@ -1,7 +1,8 @@
 """Refresh the English translation from the Chinese source strings in ui/.
 
 Runs pyside6-lupdate over ui/ (new strings appear in resources/i18n/packdesk_en.ts, unfinished),
-fills in the English words kept in resources/i18n/english.json, and compiles the .qm file the
+fills in the English words kept in resources/i18n/english.json (a [singular, plural] pair for a
+string counted with %n), and compiles the .qm file the
 application loads with PACKDESK_LANG=en. A string with no English yet stays Chinese on screen.
 """
 
@@ -36,12 +37,16 @@ def main() -> int:
         if source not in english or translation is None:
             continue
         translation.attrib.pop("type", None)
+        words = english[source]
         if message.get("numerus") == "yes":
+            # English has a singular and a plural; a list gives both, a string serves for both.
+            forms = words if isinstance(words, list) else [words, words]
             for form in list(translation):
                 translation.remove(form)
-            ET.SubElement(translation, "numerusform").text = english[source]
+            for text in forms:
+                ET.SubElement(translation, "numerusform").text = text
         else:
-            translation.text = english[source]
+            translation.text = words
         done += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 

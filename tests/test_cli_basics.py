@@ -42,3 +42,25 @@ def test_packdesk_db_environment_variable_is_used(tmp_path, monkeypatch, capsys)
     monkeypatch.setenv("PACKDESK_DB", f"sqlite:///{path}")
     assert main(["orders"]) == 0
     assert path.exists()
+
+
+def test_settings_can_be_set_and_read_back(db_url: str, capsys) -> None:
+    assert main(["--db", db_url, "settings", "set", "sender.name", "青禾小铺"]) == 0
+    assert main(["--db", db_url, "settings", "set", "packing.weight_tolerance_pct", "5"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db_url, "settings", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "packing.weight_tolerance_pct": 5,
+        "sender.name": "青禾小铺",
+    }
+
+
+def test_output_into_a_closed_pipe_is_not_an_error(db_url: str) -> None:
+    """`packdesk orders | head` used to end in a BrokenPipeError traceback."""
+    main(["--db", db_url, "demo"])
+    result = subprocess.run(
+        f"'{sys.executable}' '{ROOT / 'main.py'}' --db '{db_url}' orders --json | head -1",
+        shell=True, capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert result.stdout.strip() == "["
+    assert "Traceback" not in result.stderr

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         import_action.triggered.connect(self.open_import)
         file_menu.addAction(import_action)
         manual_action = QAction(self.tr("新建电话/邮件订单…"), self)
-        manual_action.setShortcut(QKeySequence("Ctrl+N"))
+        manual_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         manual_action.triggered.connect(self.open_manual_order)
         file_menu.addAction(manual_action)
         catalog_action = QAction(self.tr("导入商品目录…"), self)
@@ -131,9 +131,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
-        for number, page in enumerate(PAGES[:9], 1):
+        for number, page in enumerate(PAGES, 1):
             action = QAction(self._titles[page.key], self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
             go_menu.addAction(action)
 

@@ -1,558 +1,36 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name>CatalogImport</name>
     <message>
-        <location filename="../../ui/dialogs/catalog_import.py" line="16" />
-        <source>CatalogImport</source>
-        <comment>新增 %1 个，更新 %2 个，未变 %3 个（编码 %4）</comment>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/catalog_import.py" line="15" />
+        <source>新增 %1 个，更新 %2 个，未变 %3 个（编码 %4）</source>
+        <translation>%1 added, %2 updated, %3 unchanged (encoding %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/catalog_import.py" line="24" />
-        <source>CatalogImport</source>
-        <comment>未导入的行：</comment>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/catalog_import.py" line="27" />
+        <source>未导入的行：</source>
+        <translation>Rows not imported:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/catalog_import.py" line="32" />
-        <source>CatalogImport</source>
-        <comment>导入商品目录</comment>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/catalog_import.py" line="37" />
+        <source>导入商品目录</source>
+        <translation>Import product catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/catalog_import.py" line="34" />
-        <source>CatalogImport</source>
-        <comment>表格 (*.csv *.xlsx)</comment>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/catalog_import.py" line="39" />
+        <source>表格 (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/catalog_import.py" line="41" />
-        <source>CatalogImport</source>
-        <comment>商品目录未导入</comment>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/catalog_import.py" line="47" />
+        <source>商品目录未导入</source>
+        <translation>Catalogue not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/catalog_import.py" line="43" />
-        <source>CatalogImport</source>
-        <comment>商品目录已导入</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="48" />
-        <source>CycleCount</source>
-        <comment>商品编码</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="49" />
-        <source>CycleCount</source>
-        <comment>品名</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="50" />
-        <source>CycleCount</source>
-        <comment>账面</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="51" />
-        <source>CycleCount</source>
-        <comment>实盘</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="52" />
-        <source>CycleCount</source>
-        <comment>差异</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="36" />
-        <source>TrackingRule</source>
-        <comment>运输中长时间无更新</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="37" />
-        <source>TrackingRule</source>
-        <comment>超过预计送达日</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="38" />
-        <source>TrackingRule</source>
-        <comment>客户拒收</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="39" />
-        <source>TrackingRule</source>
-        <comment>退回寄件人</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="40" />
-        <source>TrackingRule</source>
-        <comment>问题件</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="48" />
-        <source>ExceptionAction</source>
-        <comment>已告知客户</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="49" />
-        <source>ExceptionAction</source>
-        <comment>申请拦截</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="50" />
-        <source>ExceptionAction</source>
-        <comment>申请改地址</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="51" />
-        <source>ExceptionAction</source>
-        <comment>已建退货</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="58" />
-        <source>ExceptionQueue</source>
-        <comment>规则</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="59" />
-        <source>ExceptionQueue</source>
-        <comment>发出已</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="60" />
-        <source>ExceptionQueue</source>
-        <comment>订单号</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="61" />
-        <source>ExceptionQueue</source>
-        <comment>客户</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="62" />
-        <source>ExceptionQueue</source>
-        <comment>电话</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="63" />
-        <source>ExceptionQueue</source>
-        <comment>快递</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="64" />
-        <source>ExceptionQueue</source>
-        <comment>运单号</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="65" />
-        <source>ExceptionQueue</source>
-        <comment>最新状态</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="66" />
-        <source>ExceptionQueue</source>
-        <comment>说明</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="67" />
-        <source>ExceptionQueue</source>
-        <comment>发现时间</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="68" />
-        <source>ExceptionQueue</source>
-        <comment>已处理</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="76" />
-        <source>ExceptionQueue</source>
-        <comment>{d}天{h}小时</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="77" />
-        <source>ExceptionQueue</source>
-        <comment>{h}小时</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="35" />
-        <source>ReturnState</source>
-        <comment>已同意</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="36" />
-        <source>ReturnState</source>
-        <comment>退回途中</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="37" />
-        <source>ReturnState</source>
-        <comment>已收货</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="38" />
-        <source>ReturnState</source>
-        <comment>已检验</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="39" />
-        <source>ReturnState</source>
-        <comment>已退款</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="40" />
-        <source>ReturnState</source>
-        <comment>已换货</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="41" />
-        <source>ReturnState</source>
-        <comment>已拒绝</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="48" />
-        <source>ReturnsTable</source>
-        <comment>退货单号</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="49" />
-        <source>ReturnsTable</source>
-        <comment>原订单</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="50" />
-        <source>ReturnsTable</source>
-        <comment>状态</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="51" />
-        <source>ReturnsTable</source>
-        <comment>客户</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="52" />
-        <source>ReturnsTable</source>
-        <comment>已收/申请</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="53" />
-        <source>ReturnsTable</source>
-        <comment>已过</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="54" />
-        <source>ReturnsTable</source>
-        <comment>本状态</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="55" />
-        <source>ReturnsTable</source>
-        <comment>申请时间</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="65" />
-        <source>ReturnsTable</source>
-        <comment>{d}天{h}小时</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="67" />
-        <source>ReturnsTable</source>
-        <comment>{h}小时</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="68" />
-        <source>ReturnsTable</source>
-        <comment>{m}分钟</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="55" />
-        <source>StockTable</source>
-        <comment>商品编码</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="56" />
-        <source>StockTable</source>
-        <comment>品名</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="57" />
-        <source>StockTable</source>
-        <comment>库位</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="58" />
-        <source>StockTable</source>
-        <comment>在库</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="59" />
-        <source>StockTable</source>
-        <comment>预留</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="60" />
-        <source>StockTable</source>
-        <comment>可用</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="61" />
-        <source>StockTable</source>
-        <comment>补货点</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="62" />
-        <source>StockTable</source>
-        <comment>安全库存</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="63" />
-        <source>StockTable</source>
-        <comment>ABC</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="64" />
-        <source>StockTable</source>
-        <comment>下周预测</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="65" />
-        <source>StockTable</source>
-        <comment>预警</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="66" />
-        <source>StockTable</source>
-        <comment>建议采购</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="74" />
-        <source>StockTable</source>
-        <comment>到达补货点</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/stock_table.py" line="75" />
-        <source>StockTable</source>
-        <comment>低于安全库存</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="39" />
-        <source>FeedbackCategory</source>
-        <comment>破损</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="40" />
-        <source>FeedbackCategory</source>
-        <comment>发错货</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="41" />
-        <source>FeedbackCategory</source>
-        <comment>少件</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="42" />
-        <source>FeedbackCategory</source>
-        <comment>快递服务</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="43" />
-        <source>FeedbackCategory</source>
-        <comment>表扬</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="44" />
-        <source>FeedbackCategory</source>
-        <comment>其他</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="52" />
-        <source>CompensationKind</source>
-        <comment>部分退款</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="53" />
-        <source>CompensationKind</source>
-        <comment>补发</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="61" />
-        <source>CompensationCause</source>
-        <comment>打包</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="62" />
-        <source>CompensationCause</source>
-        <comment>库存</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="70" />
-        <source>CompensationState</source>
-        <comment>待主管审批</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="71" />
-        <source>CompensationState</source>
-        <comment>已驳回</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="34" />
-        <source>TrackStatus</source>
-        <comment>运输中</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="35" />
-        <source>TrackStatus</source>
-        <comment>派送中</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="36" />
-        <source>TrackStatus</source>
-        <comment>已签收</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="37" />
-        <source>TrackStatus</source>
-        <comment>拒收</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="38" />
-        <source>TrackStatus</source>
-        <comment>已退回</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="39" />
-        <source>TrackStatus</source>
-        <comment>问题件</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="47" />
-        <source>TrackSource</source>
-        <comment>扫描</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="48" />
-        <source>TrackSource</source>
-        <comment>导入</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="23" />
-        <source>StockMoves</source>
-        <comment>时间</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="24" />
-        <source>StockMoves</source>
-        <comment>类型</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="25" />
-        <source>StockMoves</source>
-        <comment>在库变动</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="26" />
-        <source>StockMoves</source>
-        <comment>预留变动</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="27" />
-        <source>StockMoves</source>
-        <comment>库位</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="28" />
-        <source>StockMoves</source>
-        <comment>操作人</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="29" />
-        <source>StockMoves</source>
-        <comment>原因</comment>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/catalog_import.py" line="51" />
+        <source>商品目录已导入</source>
+        <translation>Catalogue imported</translation>
     </message>
 </context>
 <context>
@@ -584,74 +62,156 @@
     </message>
 </context>
 <context>
+    <name>CompensationCause</name>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="57" />
+        <source>快递</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="58" />
+        <source>打包</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="59" />
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationKind</name>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="49" />
+        <source>优惠券</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="50" />
+        <source>部分退款</source>
+        <translation>Partial refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="51" />
+        <source>补发</source>
+        <translation>Resend</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationState</name>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="65" />
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="66" />
+        <source>待主管审批</source>
+        <translation>Awaiting supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="67" />
+        <source>已驳回</source>
+        <translation>Declined</translation>
+    </message>
+</context>
+<context>
+    <name>CycleCount</name>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="47" />
+        <source>商品编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="48" />
+        <source>品名</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="49" />
+        <source>账面</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="50" />
+        <source>实盘</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cycle_count.py" line="51" />
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+</context>
+<context>
     <name>CycleCountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="94" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="93" />
         <source>循环盘点</source>
         <translation>Cycle count</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="99" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="98" />
         <source>开始盘点（锁定库位）</source>
         <translation>Start count (locks bins)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="100" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="99" />
         <source>打印盘点单…</source>
         <translation>Print count sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="102" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="101" />
         <source>扫描商品条码，回车记一件</source>
         <translation>Scan a barcode; Enter counts one unit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="110" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="109" />
         <source>主管审批并调整库存</source>
         <translation>Supervisor approve and adjust stock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="111" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="110" />
         <source>放弃盘点</source>
         <translation>Abandon count</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="116" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="115" />
         <source>库位</source>
         <translation>Bin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="121" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="120" />
         <source>主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="122" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="121" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="167" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="166" />
         <source>盘点单 %1 已开始，库位已锁定</source>
         <translation>Count %1 started; bins locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="176" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="175" />
         <source>已记: %1</source>
         <translation>Counted: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="184" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="183" />
         <source>保存盘点单</source>
         <translation>Save count sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="206" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="205" />
         <source>已审批，差异已记入库存台账，库位已解锁</source>
         <translation>Approved; differences posted to the stock ledger, bins unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/cycle_count.py" line="212" />
+        <location filename="../../ui/dialogs/cycle_count.py" line="211" />
         <source>盘点已放弃，库位已解锁</source>
         <translation>Count abandoned; bins unlocked</translation>
     </message>
@@ -675,172 +235,306 @@
     </message>
 </context>
 <context>
-    <name>FeedbackPanel</name>
+    <name>ExceptionAction</name>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="97" />
-        <source>选择照片…</source>
-        <translation>Choose photos…</translation>
+        <location filename="../../ui/models/exception_queue.py" line="45" />
+        <source>已致电快递</source>
+        <translation>Called carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="102" />
-        <source>记录反馈</source>
-        <translation>Record feedback</translation>
+        <location filename="../../ui/models/exception_queue.py" line="46" />
+        <source>已告知客户</source>
+        <translation>Customer informed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="106" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="118" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="170" />
+        <location filename="../../ui/models/exception_queue.py" line="47" />
+        <source>申请拦截</source>
+        <translation>Request intercept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="48" />
+        <source>申请改地址</source>
+        <translation>Request address change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="49" />
+        <source>已建退货</source>
+        <translation>Return created</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionQueue</name>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="55" />
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="56" />
+        <source>已发出</source>
+        <translation>Since shipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="57" />
         <source>订单号</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="107" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="119" />
+        <location filename="../../ui/models/exception_queue.py" line="58" />
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="59" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="60" />
+        <source>快递</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="61" />
+        <source>运单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="62" />
+        <source>最新状态</source>
+        <translation>Latest status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="63" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="64" />
+        <source>发现时间</source>
+        <translation>Found at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="65" />
+        <source>已处理</source>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="72" />
+        <source>{d}天{h}小时</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="73" />
+        <source>{h}小时</source>
+        <translation>{h} h</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackCategory</name>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="37" />
+        <source>延误</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="38" />
+        <source>破损</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="39" />
+        <source>发错货</source>
+        <translation>Wrong item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="40" />
+        <source>少件</source>
+        <translation>Missing item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="41" />
+        <source>快递服务</source>
+        <translation>Carrier service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="42" />
+        <source>表扬</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="43" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="93" />
+        <source>选择照片…</source>
+        <translation>Choose photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="98" />
+        <source>记录反馈</source>
+        <translation>Record feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="102" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="114" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="166" />
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/feedback_panel.py" line="103" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="115" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="108" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="121" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="104" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="117" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="109" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="105" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="111" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="107" />
         <source>客户反馈</source>
         <translation>Customer feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="117" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="169" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="113" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="165" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="120" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="116" />
         <source>打包人</source>
         <translation>Packed by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="122" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="118" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="147" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="143" />
         <source>金额（元）</source>
         <translation>Amount (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="150" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="146" />
         <source>发优惠券时填写</source>
         <translation>Fill in for coupons</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="151" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="147" />
         <source>为选中的反馈登记补偿</source>
         <translation>Add compensation for the selected feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="155" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="171" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="151" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="167" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="156" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="172" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="152" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="168" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="157" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="153" />
         <source>原因归属</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="158" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="154" />
         <source>券码</source>
         <translation>Coupon code</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="160" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="156" />
         <source>已批准合计</source>
         <translation>Approved total</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="161" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="157" />
         <source>补偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="173" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="169" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="174" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="170" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="180" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="176" />
         <source>主管批准</source>
         <translation>Supervisor approve</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="180" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="176" />
         <source>驳回</source>
         <translation>Decline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="190" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="186" />
         <source>补偿记录（超过限额须主管审批）</source>
         <translation>Compensation (above the limit needs supervisor approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="201" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="197" />
         <source>客户照片</source>
         <translation>Customer photos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="201" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="197" />
         <source>图片 (*.jpg *.jpeg *.png *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="241" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="237" />
         <source>{c} {k} {n} 次</source>
         <translation>{c} {k} ×{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="244" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="240" />
         <source>打包相关反馈（按打包员）：{p}</source>
         <translation>Packing feedback by packer: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="259" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="255" />
         <source>，打包人 {c}</source>
         <translation>, packed by {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="260" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="256" />
         <source>反馈 {n} 已记录{c}</source>
         <translation>Feedback {n} recorded{c}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="273" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="269" />
         <source>请先在列表中选中一条反馈</source>
         <translation>Select a feedback entry in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="287" />
-        <location filename="../../ui/widgets/feedback_panel.py" line="301" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="283" />
+        <location filename="../../ui/widgets/feedback_panel.py" line="297" />
         <source>补偿 {n}：{s}</source>
         <translation>Compensation {n}: {s}</translation>
     </message>
@@ -1329,149 +1023,149 @@
 <context>
     <name>ManualOrderDialog</name>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="53" />
+        <location filename="../../ui/dialogs/manual_order.py" line="55" />
         <source>录入电话/邮件订单</source>
         <translation>Enter phone/e-mail order</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="57" />
+        <location filename="../../ui/dialogs/manual_order.py" line="59" />
         <source>按商家编码、名称或条码搜索商品</source>
         <translation>Search products by SKU, name or barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="63" />
+        <location filename="../../ui/dialogs/manual_order.py" line="65" />
         <source>加入订单</source>
         <translation>Add to order</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="68" />
+        <location filename="../../ui/dialogs/manual_order.py" line="70" />
         <source>商家编码</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="69" />
+        <location filename="../../ui/dialogs/manual_order.py" line="71" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="70" />
-        <location filename="../../ui/dialogs/manual_order.py" line="145" />
+        <location filename="../../ui/dialogs/manual_order.py" line="72" />
+        <location filename="../../ui/dialogs/manual_order.py" line="148" />
         <source>数量</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="71" />
+        <location filename="../../ui/dialogs/manual_order.py" line="73" />
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="72" />
+        <location filename="../../ui/dialogs/manual_order.py" line="74" />
         <source>改价原因</source>
         <translation>Price change reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="80" />
+        <location filename="../../ui/dialogs/manual_order.py" line="82" />
         <source>邮件订单必填，用于发送确认与发货通知</source>
         <translation>Required for e-mail orders; used for confirmation and shipping notices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="82" />
+        <location filename="../../ui/dialogs/manual_order.py" line="84" />
         <source>整段粘贴地址，按“拆分”</source>
         <translation>Paste the whole address, then press “Split”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="83" />
+        <location filename="../../ui/dialogs/manual_order.py" line="85" />
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="87" />
+        <location filename="../../ui/dialogs/manual_order.py" line="89" />
         <source>已付款</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="89" />
-        <location filename="../../ui/dialogs/manual_order.py" line="112" />
+        <location filename="../../ui/dialogs/manual_order.py" line="91" />
+        <location filename="../../ui/dialogs/manual_order.py" line="115" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="90" />
+        <location filename="../../ui/dialogs/manual_order.py" line="92" />
         <source>邮件</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="91" />
+        <location filename="../../ui/dialogs/manual_order.py" line="93" />
         <source>要求发货日期</source>
         <translation>Requested ship date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="111" />
+        <location filename="../../ui/dialogs/manual_order.py" line="114" />
         <source>收货人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="113" />
+        <location filename="../../ui/dialogs/manual_order.py" line="116" />
         <source>电子邮箱</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="117" />
+        <location filename="../../ui/dialogs/manual_order.py" line="120" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="120" />
+        <location filename="../../ui/dialogs/manual_order.py" line="123" />
         <source>省</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="121" />
+        <location filename="../../ui/dialogs/manual_order.py" line="124" />
         <source>市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="122" />
+        <location filename="../../ui/dialogs/manual_order.py" line="125" />
         <source>区/县</source>
         <translation>District/County</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="127" />
+        <location filename="../../ui/dialogs/manual_order.py" line="130" />
         <source>详细地址</source>
         <translation>Street address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="128" />
+        <location filename="../../ui/dialogs/manual_order.py" line="131" />
         <source>邮编</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="133" />
+        <location filename="../../ui/dialogs/manual_order.py" line="136" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="139" />
+        <location filename="../../ui/dialogs/manual_order.py" line="142" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="141" />
+        <location filename="../../ui/dialogs/manual_order.py" line="144" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="148" />
+        <location filename="../../ui/dialogs/manual_order.py" line="151" />
         <source>保存订单</source>
         <translation>Save order</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="150" />
+        <location filename="../../ui/dialogs/manual_order.py" line="153" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/manual_order.py" line="250" />
+        <location filename="../../ui/dialogs/manual_order.py" line="253" />
         <source>第 %1 行：</source>
         <translation>Line %1: </translation>
     </message>
@@ -1545,33 +1239,33 @@
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="63" />
+        <location filename="../../ui/windows/orders.py" line="68" />
         <source>打印流程单…</source>
         <translation>Print flow sheet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/orders.py" line="105" />
+        <location filename="../../ui/windows/orders.py" line="110" />
         <source>共 %n 单</source>
         <translation>
-            <numerusform>%n orders</numerusform></translation>
+            <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="131" />
+        <location filename="../../ui/windows/orders.py" line="136" />
         <source>保存流程单</source>
         <translation>Save flow sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="138" />
+        <location filename="../../ui/windows/orders.py" line="143" />
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="161" />
+        <location filename="../../ui/windows/orders.py" line="166" />
         <source>买家留言：</source>
         <translation>Buyer remark:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/orders.py" line="162" />
+        <location filename="../../ui/windows/orders.py" line="167" />
         <source>卖家备注：</source>
         <translation>Seller remark:</translation>
     </message>
@@ -1906,98 +1600,98 @@ Weight {6} kg · expected {7} kg · volumetric {8} kg · rework ×{9}
 <context>
     <name>ParcelTimeline</name>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="65" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="63" />
         <source>扫描或输入运单号，回车查看</source>
         <translation>Scan or type a tracking no., Enter to view</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="72" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="70" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="73" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="71" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="74" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="72" />
         <source>快递原文</source>
         <translation>Carrier text</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="75" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="73" />
         <source>地点</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="76" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="74" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="77" />
-        <location filename="../../ui/widgets/parcel_timeline.py" line="102" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="75" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="100" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="100" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="98" />
         <source>时间（空=现在）</source>
         <translation>Time (empty = now)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="108" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="106" />
         <source>添加记录</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="109" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="107" />
         <source>回单签收</source>
         <translation>Proof of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="110" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="108" />
         <source>导入快递表格…</source>
         <translation>Import carrier spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="131" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="129" />
         <source>订单 {o}　收件人 {r}　{c} {t}　发出 {s}　预计送达 {e}</source>
         <translation>Order {o}　Recipient {r}　{c} {t}　Shipped {s}　Expected {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="173" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="171" />
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="173" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="171" />
         <source>这条记录已存在</source>
         <translation>This event already exists</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="183" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="181" />
         <source>回单已扫描，包裹记为已签收</source>
         <translation>Receipt scanned; parcel marked delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="188" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="186" />
         <source>导入物流表格</source>
         <translation>Import tracking spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="188" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="186" />
         <source>表格 (*.csv *.xlsx)</source>
         <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="194" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="192" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="204" />
+        <location filename="../../ui/widgets/parcel_timeline.py" line="202" />
         <source>{f}：新增 {s} 条，已有 {u} 条，签收 {d} 件，新异常 {x} 个，拒绝 {r} 行</source>
         <translation>{f}: {s} new events, {u} already known, {d} delivered, {x} new exceptions, {r} rows rejected</translation>
     </message>
@@ -2038,63 +1732,6 @@ Weight {6} kg · expected {7} kg · volumetric {8} kg · rework ×{9}
         <location filename="../../ui/labels.py" line="32" />
         <source>换货</source>
         <translation>Exchange</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="35" />
-        <source>TrackingRule</source>
-        <comment>交接后无揽收</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/exception_queue.py" line="47" />
-        <source>ExceptionAction</source>
-        <comment>已致电快递</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/models/returns_table.py" line="34" />
-        <source>ReturnState</source>
-        <comment>已申请</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="38" />
-        <source>FeedbackCategory</source>
-        <comment>延误</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="51" />
-        <source>CompensationKind</source>
-        <comment>优惠券</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="60" />
-        <source>CompensationCause</source>
-        <comment>快递</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/feedback_panel.py" line="69" />
-        <source>CompensationState</source>
-        <comment>已批准</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="33" />
-        <source>TrackStatus</source>
-        <comment>已揽收</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/widgets/parcel_timeline.py" line="46" />
-        <source>TrackSource</source>
-        <comment>手工</comment>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2431,9 +2068,107 @@ Weight {6} kg · expected {7} kg · volumetric {8} kg · rework ×{9}
     </message>
 </context>
 <context>
+    <name>ReturnState</name>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="33" />
+        <source>已申请</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="34" />
+        <source>已同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="35" />
+        <source>退回途中</source>
+        <translation>Returning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="36" />
+        <source>已收货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="37" />
+        <source>已检验</source>
+        <translation>Inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="38" />
+        <source>已退款</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="39" />
+        <source>已换货</source>
+        <translation>Exchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="40" />
+        <source>已拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsTable</name>
     <message>
-        <location filename="../../ui/models/returns_table.py" line="125" />
+        <location filename="../../ui/models/returns_table.py" line="46" />
+        <source>退货单号</source>
+        <translation>Return no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="47" />
+        <source>原订单</source>
+        <translation>Original order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="48" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="49" />
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="50" />
+        <source>已收/申请</source>
+        <translation>Received/Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="51" />
+        <source>已过</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="52" />
+        <source>本状态</source>
+        <translation>In state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="53" />
+        <source>申请时间</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="62" />
+        <source>{d}天{h}小时</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="64" />
+        <source>{h}小时</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="65" />
+        <source>{m}分钟</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/returns_table.py" line="122" />
         <source>未关联</source>
         <translation>Not linked</translation>
     </message>
@@ -2788,14 +2523,125 @@ Total refund {t}</translation>
 <context>
     <name>StockDetailView</name>
     <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="67" />
+        <location filename="../../ui/widgets/stock_detail.py" line="66" />
         <source>选择一个商品查看台账与需求</source>
         <translation>Choose a product to see its ledger and demand</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/stock_detail.py" line="85" />
+        <location filename="../../ui/widgets/stock_detail.py" line="84" />
         <source>%1 %2  库位 %3  在库 %4  预留 %5  可用 %6  ABC %7</source>
         <translation>%1 %2  Bin %3  On hand %4  Reserved %5  Available %6  ABC %7</translation>
+    </message>
+</context>
+<context>
+    <name>StockMoves</name>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="22" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="23" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="24" />
+        <source>在库变动</source>
+        <translation>On-hand change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="25" />
+        <source>预留变动</source>
+        <translation>Reserved change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="26" />
+        <source>库位</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="27" />
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_detail.py" line="28" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>StockTable</name>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="54" />
+        <source>商品编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="55" />
+        <source>品名</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="56" />
+        <source>库位</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="57" />
+        <source>在库</source>
+        <translation>On hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="58" />
+        <source>预留</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="59" />
+        <source>可用</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="60" />
+        <source>补货点</source>
+        <translation>Reorder point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="61" />
+        <source>安全库存</source>
+        <translation>Safety stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="62" />
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="63" />
+        <source>下周预测</source>
+        <translation>Next week forecast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="64" />
+        <source>预警</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="65" />
+        <source>建议采购</source>
+        <translation>Suggested order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="72" />
+        <source>到达补货点</source>
+        <translation>At reorder point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_table.py" line="73" />
+        <source>低于安全库存</source>
+        <translation>Below safety stock</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +2756,95 @@ Total refund {t}</translation>
         <location filename="../../ui/dialogs/title_mapping.py" line="67" />
         <source>已保存，补全了 %1 个订单行。</source>
         <translation>Saved; %1 order lines completed.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackSource</name>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="44" />
+        <source>手工</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="45" />
+        <source>扫描</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="46" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>TrackStatus</name>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="32" />
+        <source>已揽收</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="33" />
+        <source>运输中</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="34" />
+        <source>派送中</source>
+        <translation>Out for delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="35" />
+        <source>已签收</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="36" />
+        <source>拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="37" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/parcel_timeline.py" line="38" />
+        <source>问题件</source>
+        <translation>Problem parcel</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingRule</name>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="34" />
+        <source>交接后无揽收</source>
+        <translation>No pickup after handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="35" />
+        <source>运输中长时间无更新</source>
+        <translation>No update in transit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="36" />
+        <source>超过预计送达日</source>
+        <translation>Past expected delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="37" />
+        <source>客户拒收</source>
+        <translation>Refused by customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="38" />
+        <source>退回寄件人</source>
+        <translation>Returned to sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/exception_queue.py" line="39" />
+        <source>问题件</source>
+        <translation>Problem parcel</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,10 @@ from app.intake.catalog import CatalogReport, import_catalog
 
 
 def summary_text(report: CatalogReport) -> str:
-    tr = QCoreApplication.translate
     text = (
-        tr("CatalogImport", "新增 %1 个，更新 %2 个，未变 %3 个（编码 %4）")
+        QCoreApplication.translate(
+            "CatalogImport", "新增 %1 个，更新 %2 个，未变 %3 个（编码 %4）"
+        )
         .replace("%1", str(report.added))
         .replace("%2", str(report.updated))
         .replace("%3", str(report.unchanged))
@@ -21,24 +22,32 @@ def summary_text(report: CatalogReport) -> str:
     )
     if report.refused:
         lines = [f"{r.file} 第 {r.row} 行 {r.column}：{r.reason}" for r in report.refused[:20]]
-        text += "\n\n" + tr("CatalogImport", "未导入的行：") + "\n" + "\n".join(lines)
+        text += (
+            "\n\n"
+            + QCoreApplication.translate("CatalogImport", "未导入的行：")
+            + "\n"
+            + "\n".join(lines)
+        )
     return text
 
 
 def import_catalog_interactively(db: Database, parent: QWidget) -> CatalogReport | None:
-    tr = QCoreApplication.translate
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        tr("CatalogImport", "导入商品目录"),
+        QCoreApplication.translate("CatalogImport", "导入商品目录"),
         "",
-        tr("CatalogImport", "表格 (*.csv *.xlsx)"),
+        QCoreApplication.translate("CatalogImport", "表格 (*.csv *.xlsx)"),
     )
     if not path:
         return None
     try:
         report = import_catalog(db, path)
     except PackDeskError as exc:
-        QMessageBox.warning(parent, tr("CatalogImport", "商品目录未导入"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("CatalogImport", "商品目录未导入"), str(exc)
+        )
         return None
-    QMessageBox.information(parent, tr("CatalogImport", "商品目录已导入"), summary_text(report))
+    QMessageBox.information(
+        parent, QCoreApplication.translate("CatalogImport", "商品目录已导入"), summary_text(report)
+    )
     return report

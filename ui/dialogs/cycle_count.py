@@ -43,13 +43,12 @@ class CountLinesModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._view: CountView | None = None
-        tr = QCoreApplication.translate
         self._headers = [
-            tr("CycleCount", "商品编码"),
-            tr("CycleCount", "品名"),
-            tr("CycleCount", "账面"),
-            tr("CycleCount", "实盘"),
-            tr("CycleCount", "差异"),
+            QCoreApplication.translate("CycleCount", "商品编码"),
+            QCoreApplication.translate("CycleCount", "品名"),
+            QCoreApplication.translate("CycleCount", "账面"),
+            QCoreApplication.translate("CycleCount", "实盘"),
+            QCoreApplication.translate("CycleCount", "差异"),
         ]
 
     def set_view(self, view: CountView) -> None:

@@ -30,51 +30,47 @@ class Column(IntEnum):
 
 
 def rule_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "no_first_event": tr("TrackingRule", "交接后无揽收"),
-        "stalled": tr("TrackingRule", "运输中长时间无更新"),
-        "overdue": tr("TrackingRule", "超过预计送达日"),
-        "refused": tr("TrackingRule", "客户拒收"),
-        "returned": tr("TrackingRule", "退回寄件人"),
-        "problem": tr("TrackingRule", "问题件"),
+        "no_first_event": QCoreApplication.translate("TrackingRule", "交接后无揽收"),
+        "stalled": QCoreApplication.translate("TrackingRule", "运输中长时间无更新"),
+        "overdue": QCoreApplication.translate("TrackingRule", "超过预计送达日"),
+        "refused": QCoreApplication.translate("TrackingRule", "客户拒收"),
+        "returned": QCoreApplication.translate("TrackingRule", "退回寄件人"),
+        "problem": QCoreApplication.translate("TrackingRule", "问题件"),
     }
 
 
 def action_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "carrier_call": tr("ExceptionAction", "已致电快递"),
-        "customer_update": tr("ExceptionAction", "已告知客户"),
-        "intercept": tr("ExceptionAction", "申请拦截"),
-        "address_change": tr("ExceptionAction", "申请改地址"),
-        "open_return": tr("ExceptionAction", "已建退货"),
+        "carrier_call": QCoreApplication.translate("ExceptionAction", "已致电快递"),
+        "customer_update": QCoreApplication.translate("ExceptionAction", "已告知客户"),
+        "intercept": QCoreApplication.translate("ExceptionAction", "申请拦截"),
+        "address_change": QCoreApplication.translate("ExceptionAction", "申请改地址"),
+        "open_return": QCoreApplication.translate("ExceptionAction", "已建退货"),
     }
 
 
 def _headers() -> dict[Column, str]:
-    tr = QCoreApplication.translate
     return {
-        Column.RULE: tr("ExceptionQueue", "规则"),
-        Column.AGE: tr("ExceptionQueue", "发出已"),
-        Column.ORDER_NO: tr("ExceptionQueue", "订单号"),
-        Column.CUSTOMER: tr("ExceptionQueue", "客户"),
-        Column.PHONE: tr("ExceptionQueue", "电话"),
-        Column.CARRIER: tr("ExceptionQueue", "快递"),
-        Column.TRACKING_NO: tr("ExceptionQueue", "运单号"),
-        Column.LAST_STATUS: tr("ExceptionQueue", "最新状态"),
-        Column.DETAIL: tr("ExceptionQueue", "说明"),
-        Column.OPENED: tr("ExceptionQueue", "发现时间"),
-        Column.ACTIONS: tr("ExceptionQueue", "已处理"),
+        Column.RULE: QCoreApplication.translate("ExceptionQueue", "规则"),
+        Column.AGE: QCoreApplication.translate("ExceptionQueue", "已发出"),
+        Column.ORDER_NO: QCoreApplication.translate("ExceptionQueue", "订单号"),
+        Column.CUSTOMER: QCoreApplication.translate("ExceptionQueue", "客户"),
+        Column.PHONE: QCoreApplication.translate("ExceptionQueue", "电话"),
+        Column.CARRIER: QCoreApplication.translate("ExceptionQueue", "快递"),
+        Column.TRACKING_NO: QCoreApplication.translate("ExceptionQueue", "运单号"),
+        Column.LAST_STATUS: QCoreApplication.translate("ExceptionQueue", "最新状态"),
+        Column.DETAIL: QCoreApplication.translate("ExceptionQueue", "说明"),
+        Column.OPENED: QCoreApplication.translate("ExceptionQueue", "发现时间"),
+        Column.ACTIONS: QCoreApplication.translate("ExceptionQueue", "已处理"),
     }
 
 
 def age_text(hours: int) -> str:
     days, rest = divmod(hours, 24)
-    tr = QCoreApplication.translate
     if days:
-        return tr("ExceptionQueue", "{d}天{h}小时").format(d=days, h=rest)
-    return tr("ExceptionQueue", "{h}小时").format(h=rest)
+        return QCoreApplication.translate("ExceptionQueue", "{d}天{h}小时").format(d=days, h=rest)
+    return QCoreApplication.translate("ExceptionQueue", "{h}小时").format(h=rest)
 
 
 # Parcels older than this are tinted: the customer has very likely noticed already.

@@ -29,30 +29,28 @@ class Column(IntEnum):
 
 
 def return_state_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "requested": tr("ReturnState", "已申请"),
-        "approved": tr("ReturnState", "已同意"),
-        "in_transit": tr("ReturnState", "退回途中"),
-        "received": tr("ReturnState", "已收货"),
-        "inspected": tr("ReturnState", "已检验"),
-        "refunded": tr("ReturnState", "已退款"),
-        "exchanged": tr("ReturnState", "已换货"),
-        "rejected": tr("ReturnState", "已拒绝"),
+        "requested": QCoreApplication.translate("ReturnState", "已申请"),
+        "approved": QCoreApplication.translate("ReturnState", "已同意"),
+        "in_transit": QCoreApplication.translate("ReturnState", "退回途中"),
+        "received": QCoreApplication.translate("ReturnState", "已收货"),
+        "inspected": QCoreApplication.translate("ReturnState", "已检验"),
+        "refunded": QCoreApplication.translate("ReturnState", "已退款"),
+        "exchanged": QCoreApplication.translate("ReturnState", "已换货"),
+        "rejected": QCoreApplication.translate("ReturnState", "已拒绝"),
     }
 
 
 def _headers() -> dict[Column, str]:
-    tr = QCoreApplication.translate
     return {
-        Column.RMA_NO: tr("ReturnsTable", "退货单号"),
-        Column.ORDER_NO: tr("ReturnsTable", "原订单"),
-        Column.STATE: tr("ReturnsTable", "状态"),
-        Column.CUSTOMER: tr("ReturnsTable", "客户"),
-        Column.UNITS: tr("ReturnsTable", "已收/申请"),
-        Column.AGE: tr("ReturnsTable", "已过"),
-        Column.IN_STATE: tr("ReturnsTable", "本状态"),
-        Column.CREATED: tr("ReturnsTable", "申请时间"),
+        Column.RMA_NO: QCoreApplication.translate("ReturnsTable", "退货单号"),
+        Column.ORDER_NO: QCoreApplication.translate("ReturnsTable", "原订单"),
+        Column.STATE: QCoreApplication.translate("ReturnsTable", "状态"),
+        Column.CUSTOMER: QCoreApplication.translate("ReturnsTable", "客户"),
+        Column.UNITS: QCoreApplication.translate("ReturnsTable", "已收/申请"),
+        Column.AGE: QCoreApplication.translate("ReturnsTable", "已过"),
+        Column.IN_STATE: QCoreApplication.translate("ReturnsTable", "本状态"),
+        Column.CREATED: QCoreApplication.translate("ReturnsTable", "申请时间"),
     }
 
 
@@ -60,12 +58,11 @@ def age_text(since: datetime, now: datetime) -> str:
     """ "3天5小时", "4小时", "12分钟": what a supervisor reads at a glance."""
     minutes = max(0, int((now - since).total_seconds() // 60))
     days, hours = divmod(minutes // 60, 24)
-    tr = QCoreApplication.translate
     if days:
-        return tr("ReturnsTable", "{d}天{h}小时").format(d=days, h=hours)
+        return QCoreApplication.translate("ReturnsTable", "{d}天{h}小时").format(d=days, h=hours)
     if hours:
-        return tr("ReturnsTable", "{h}小时").format(h=hours)
-    return tr("ReturnsTable", "{m}分钟").format(m=minutes)
+        return QCoreApplication.translate("ReturnsTable", "{h}小时").format(h=hours)
+    return QCoreApplication.translate("ReturnsTable", "{m}分钟").format(m=minutes)
 
 
 # Open returns waiting longer than this are tinted, so nobody forgets a parcel.

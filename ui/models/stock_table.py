@@ -50,29 +50,27 @@ REORDER_BRUSH = QBrush(QColor("#fff4ce"))
 
 
 def _headers() -> dict[Column, str]:
-    tr = QCoreApplication.translate
     return {
-        Column.SKU: tr("StockTable", "商品编码"),
-        Column.NAME: tr("StockTable", "品名"),
-        Column.BIN: tr("StockTable", "库位"),
-        Column.ON_HAND: tr("StockTable", "在库"),
-        Column.RESERVED: tr("StockTable", "预留"),
-        Column.AVAILABLE: tr("StockTable", "可用"),
-        Column.REORDER_POINT: tr("StockTable", "补货点"),
-        Column.SAFETY: tr("StockTable", "安全库存"),
-        Column.ABC: tr("StockTable", "ABC"),
-        Column.FORECAST: tr("StockTable", "下周预测"),
-        Column.ALERT: tr("StockTable", "预警"),
-        Column.SUGGESTED: tr("StockTable", "建议采购"),
+        Column.SKU: QCoreApplication.translate("StockTable", "商品编码"),
+        Column.NAME: QCoreApplication.translate("StockTable", "品名"),
+        Column.BIN: QCoreApplication.translate("StockTable", "库位"),
+        Column.ON_HAND: QCoreApplication.translate("StockTable", "在库"),
+        Column.RESERVED: QCoreApplication.translate("StockTable", "预留"),
+        Column.AVAILABLE: QCoreApplication.translate("StockTable", "可用"),
+        Column.REORDER_POINT: QCoreApplication.translate("StockTable", "补货点"),
+        Column.SAFETY: QCoreApplication.translate("StockTable", "安全库存"),
+        Column.ABC: QCoreApplication.translate("StockTable", "ABC"),
+        Column.FORECAST: QCoreApplication.translate("StockTable", "下周预测"),
+        Column.ALERT: QCoreApplication.translate("StockTable", "预警"),
+        Column.SUGGESTED: QCoreApplication.translate("StockTable", "建议采购"),
     }
 
 
 def _alert_words() -> dict[Alert, str]:
-    tr = QCoreApplication.translate
     return {
         Alert.NONE: "",
-        Alert.REORDER: tr("StockTable", "到达补货点"),
-        Alert.SAFETY: tr("StockTable", "低于安全库存"),
+        Alert.REORDER: QCoreApplication.translate("StockTable", "到达补货点"),
+        Alert.SAFETY: QCoreApplication.translate("StockTable", "低于安全库存"),
     }
 
 

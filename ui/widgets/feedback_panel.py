@@ -33,42 +33,38 @@ from ui.format import local_time, money
 
 
 def category_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "delay": tr("FeedbackCategory", "延误"),
-        "damage": tr("FeedbackCategory", "破损"),
-        "wrong_item": tr("FeedbackCategory", "发错货"),
-        "missing_item": tr("FeedbackCategory", "少件"),
-        "courier": tr("FeedbackCategory", "快递服务"),
-        "praise": tr("FeedbackCategory", "表扬"),
-        "other": tr("FeedbackCategory", "其他"),
+        "delay": QCoreApplication.translate("FeedbackCategory", "延误"),
+        "damage": QCoreApplication.translate("FeedbackCategory", "破损"),
+        "wrong_item": QCoreApplication.translate("FeedbackCategory", "发错货"),
+        "missing_item": QCoreApplication.translate("FeedbackCategory", "少件"),
+        "courier": QCoreApplication.translate("FeedbackCategory", "快递服务"),
+        "praise": QCoreApplication.translate("FeedbackCategory", "表扬"),
+        "other": QCoreApplication.translate("FeedbackCategory", "其他"),
     }
 
 
 def kind_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "coupon": tr("CompensationKind", "优惠券"),
-        "refund": tr("CompensationKind", "部分退款"),
-        "resend": tr("CompensationKind", "补发"),
+        "coupon": QCoreApplication.translate("CompensationKind", "优惠券"),
+        "refund": QCoreApplication.translate("CompensationKind", "部分退款"),
+        "resend": QCoreApplication.translate("CompensationKind", "补发"),
     }
 
 
 def cause_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "carrier": tr("CompensationCause", "快递"),
-        "packing": tr("CompensationCause", "打包"),
-        "stock": tr("CompensationCause", "库存"),
+        "carrier": QCoreApplication.translate("CompensationCause", "快递"),
+        "packing": QCoreApplication.translate("CompensationCause", "打包"),
+        "stock": QCoreApplication.translate("CompensationCause", "库存"),
     }
 
 
 def state_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "approved": tr("CompensationState", "已批准"),
-        "pending": tr("CompensationState", "待主管审批"),
-        "rejected": tr("CompensationState", "已驳回"),
+        "approved": QCoreApplication.translate("CompensationState", "已批准"),
+        "pending": QCoreApplication.translate("CompensationState", "待主管审批"),
+        "rejected": QCoreApplication.translate("CompensationState", "已驳回"),
     }
 
 

@@ -28,24 +28,22 @@ from ui.worker import run_in_thread
 
 
 def status_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "accepted": tr("TrackStatus", "已揽收"),
-        "in_transit": tr("TrackStatus", "运输中"),
-        "out_for_delivery": tr("TrackStatus", "派送中"),
-        "delivered": tr("TrackStatus", "已签收"),
-        "refused": tr("TrackStatus", "拒收"),
-        "returned": tr("TrackStatus", "已退回"),
-        "problem": tr("TrackStatus", "问题件"),
+        "accepted": QCoreApplication.translate("TrackStatus", "已揽收"),
+        "in_transit": QCoreApplication.translate("TrackStatus", "运输中"),
+        "out_for_delivery": QCoreApplication.translate("TrackStatus", "派送中"),
+        "delivered": QCoreApplication.translate("TrackStatus", "已签收"),
+        "refused": QCoreApplication.translate("TrackStatus", "拒收"),
+        "returned": QCoreApplication.translate("TrackStatus", "已退回"),
+        "problem": QCoreApplication.translate("TrackStatus", "问题件"),
     }
 
 
 def source_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "manual": tr("TrackSource", "手工"),
-        "scan": tr("TrackSource", "扫描"),
-        "import": tr("TrackSource", "导入"),
+        "manual": QCoreApplication.translate("TrackSource", "手工"),
+        "scan": QCoreApplication.translate("TrackSource", "扫描"),
+        "import": QCoreApplication.translate("TrackSource", "导入"),
     }
 
 

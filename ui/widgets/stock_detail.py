@@ -18,15 +18,14 @@ class MovesModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._moves: list[MoveView] = []
-        tr = QCoreApplication.translate
         self._headers = [
-            tr("StockMoves", "时间"),
-            tr("StockMoves", "类型"),
-            tr("StockMoves", "在库变动"),
-            tr("StockMoves", "预留变动"),
-            tr("StockMoves", "库位"),
-            tr("StockMoves", "操作人"),
-            tr("StockMoves", "原因"),
+            QCoreApplication.translate("StockMoves", "时间"),
+            QCoreApplication.translate("StockMoves", "类型"),
+            QCoreApplication.translate("StockMoves", "在库变动"),
+            QCoreApplication.translate("StockMoves", "预留变动"),
+            QCoreApplication.translate("StockMoves", "库位"),
+            QCoreApplication.translate("StockMoves", "操作人"),
+            QCoreApplication.translate("StockMoves", "原因"),
         ]
 
     def set_moves(self, moves: list[MoveView]) -> None:

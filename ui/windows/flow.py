@@ -9,6 +9,7 @@ fingerprint (the newest event ids) and recomputes only when it moved.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import desk_timezone
 from app.db.engine import Database
 from app.documents.flow_sheet import flow_sheet_pdf
 from app.errors import PackDeskError
@@ -60,7 +62,8 @@ class FlowWindow(QWidget):
         # A refresh asked for while one runs (dates changed) runs again when it ends.
         self._again = False
 
-        today = QDate.currentDate()
+        # The desk's date, not the computer's: the sheet counts days in the desk's zone.
+        today = QDate(datetime.now(desk_timezone()).date())
         self.first = QDateEdit(today.addDays(-6))
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):

@@ -57,7 +57,12 @@ class OrdersWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.ADDRESS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.REASONS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.ORDER_NO, 170), (Column.STATUS, 80), (Column.PHONE, 120)):
+        for column, width in (
+            (Column.ORDER_NO, 170),
+            (Column.STATUS, 80),
+            (Column.PHONE, 120),
+            (Column.PAID_AT, 135),
+        ):
             self.table.setColumnWidth(column, width)
         self.detail = QTextBrowser()
         self.print_flow = QPushButton(self.tr("打印流程单…"))

@@ -1,20 +1,22 @@
 """The verification window: held orders oldest first, their findings, fixes and releases.
 
-Clicking a finding puts the cursor in the field it names (phone, address, or the SKU cell of
-the line). Edits go through `app.verification.edits` and can be undone until the order is
+Clicking a finding opens the editor of the field it names: the phone and address rows of the
+recipient table (delegates that check with the verification rules' own phone and address
+parsers) or the SKU cell of the line (a delegate offering catalogue codes). Edits go through `app.verification.edits` and can be undone until the order is
 confirmed; "verify again" re-runs the rules for the order.
 """
 
 from __future__ import annotations
 
 import logging
+from enum import IntEnum
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -34,10 +36,19 @@ from app.verification import edits
 from app.verification.confirm import confirm_clean_orders
 from app.verification.queue import catalog_skus, held_queue
 from app.verification.service import verify_orders
+from ui.widgets.address_delegate import AddressDelegate
+from ui.widgets.phone_delegate import PhoneDelegate
 from ui.widgets.sku_delegate import SkuDelegate
 from ui.worker import run_in_thread
 
 log = logging.getLogger(__name__)
+
+
+class Recipient(IntEnum):
+    """Rows of the recipient table."""
+
+    PHONE = 0
+    ADDRESS = 1
 
 
 class _Edit(QUndoCommand):
@@ -68,10 +79,20 @@ class VerificationWindow(QWidget):
         self.queue.currentItemChanged.connect(self._queue_clicked)
         self.findings = QListWidget()
         self.findings.itemClicked.connect(self._finding_clicked)
-        self.phone = QLineEdit()
-        self.phone.editingFinished.connect(self._phone_edited)
-        self.address = QLineEdit()
-        self.address.editingFinished.connect(self._address_edited)
+        self.recipient = QTableWidget(len(Recipient), 1)
+        self.recipient.setVerticalHeaderLabels([self.tr("收件电话"), self.tr("收货地址")])
+        self.recipient.horizontalHeader().setVisible(False)
+        self.recipient.horizontalHeader().setStretchLastSection(True)
+        self.recipient.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.recipient.setItemDelegateForRow(Recipient.PHONE, PhoneDelegate(self))
+        self.recipient.setItemDelegateForRow(Recipient.ADDRESS, AddressDelegate(self))
+        for row in Recipient:
+            self.recipient.setItem(row, 0, QTableWidgetItem())
+        self.recipient.setFixedHeight(
+            self.recipient.verticalHeader().length() + 2 * self.recipient.frameWidth()
+        )
         self.lines = QTableWidget(0, 4)
         self.lines.setHorizontalHeaderLabels(
             [self.tr("行"), self.tr("商家编码"), self.tr("标题"), self.tr("数量")]
@@ -103,10 +124,7 @@ class VerificationWindow(QWidget):
         detail.addWidget(self.remarks)
         detail.addWidget(QLabel(self.tr("问题（点击定位到字段）")))
         detail.addWidget(self.findings)
-        detail.addWidget(QLabel(self.tr("收件电话")))
-        detail.addWidget(self.phone)
-        detail.addWidget(QLabel(self.tr("收货地址")))
-        detail.addWidget(self.address)
+        detail.addWidget(self.recipient)
         detail.addWidget(self.parsed)
         detail.addWidget(self.lines)
         detail.addWidget(QLabel(self.tr("订单历史")))
@@ -122,6 +140,7 @@ class VerificationWindow(QWidget):
         layout.addWidget(self.progress)
         layout.addLayout(body)
         self.lines.itemChanged.connect(self._line_edited)
+        self.recipient.itemChanged.connect(self._recipient_edited)
         self.refresh()
 
     def refresh(self) -> None:
@@ -150,10 +169,11 @@ class VerificationWindow(QWidget):
             item = QListWidgetItem(f"【{severities.get(f.severity, f.severity)}】{f.reason}")
             item.setData(256, f.field)
             self.findings.addItem(item)
-        self.phone.setText(
-            f"{detail.phone}-{detail.phone_ext}" if detail.phone_ext else detail.phone
-        )
-        self.address.setText(detail.address_raw)
+        self.recipient.blockSignals(True)
+        phone = f"{detail.phone}-{detail.phone_ext}" if detail.phone_ext else detail.phone
+        self.recipient.item(Recipient.PHONE, 0).setText(phone)
+        self.recipient.item(Recipient.ADDRESS, 0).setText(detail.address_raw)
+        self.recipient.blockSignals(False)
         parts = [
             f"{name}（{code}）"
             for name, code in (
@@ -185,15 +205,19 @@ class VerificationWindow(QWidget):
             )
 
     def _finding_clicked(self, item) -> None:
+        """Open the editor of the field the finding names."""
         field = item.data(256) or ""
-        if field == "phone":
-            self.phone.setFocus()
-        elif field.startswith("lines["):
+        if field.startswith("lines["):
             row = int(field[6 : field.index("]")]) - 1
             self.lines.setCurrentCell(row, 1)
             self.lines.setFocus()
-        else:
-            self.address.setFocus()
+            if field.endswith(".sku") and self.lines.item(row, 1) is not None:
+                self.lines.editItem(self.lines.item(row, 1))
+            return
+        row = Recipient.PHONE if field == "phone" else Recipient.ADDRESS
+        self.recipient.setCurrentCell(row, 0)
+        self.recipient.setFocus()
+        self.recipient.editItem(self.recipient.item(row, 0))
 
     def _push(self, setter, new: str, label: str) -> None:
         if self.current is None:
@@ -203,11 +227,12 @@ class VerificationWindow(QWidget):
         except PackDeskError as exc:
             QMessageBox.warning(self, self.tr("不能修改"), str(exc))
 
-    def _phone_edited(self) -> None:
-        self._push(edits.set_phone, self.phone.text(), self.tr("修改电话"))
-
-    def _address_edited(self) -> None:
-        self._push(edits.set_address, self.address.text(), self.tr("修改地址"))
+    def _recipient_edited(self, item) -> None:
+        """A delegate saved a phone or an address: record it as an undoable edit."""
+        if item.row() == Recipient.PHONE:
+            self._push(edits.set_phone, item.text(), self.tr("修改电话"))
+        else:
+            self._push(edits.set_address, item.text(), self.tr("修改地址"))
 
     def _line_edited(self, item) -> None:
         if item.column() != 1 or self.current is None:
