@@ -64,3 +64,13 @@ def test_output_into_a_closed_pipe_is_not_an_error(db_url: str) -> None:
     )
     assert result.stdout.strip() == "["
     assert "Traceback" not in result.stderr
+
+
+def test_orders_json_shows_each_parcels_carrier_and_tracking_number(db_url: str, capsys) -> None:
+    main(["--db", db_url, "demo"])
+    capsys.readouterr()
+    assert main(["--db", db_url, "orders", "--status", "shipped", "--json"]) == 0
+    shipped = json.loads(capsys.readouterr().out)
+    parcels = [p for order in shipped for p in order["parcels"]]
+    assert len(parcels) >= len(shipped) > 0
+    assert all(p["carrier"] and p["tracking_no"] and p["shipped_at"] for p in parcels)

@@ -24,7 +24,10 @@ def register(subparsers) -> None:
 def handle(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         query = select(Order).options(
-            selectinload(Order.lines), selectinload(Order.findings), selectinload(Order.events)
+            selectinload(Order.lines),
+            selectinload(Order.findings),
+            selectinload(Order.events),
+            selectinload(Order.shipments),
         )
         if args.status:
             query = query.where(Order.status == args.status)

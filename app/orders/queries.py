@@ -48,6 +48,17 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ParcelView:
+    parcel_no: int
+    carrier: str
+    tracking_no: str
+    weight: Decimal | None
+    packed_at: datetime | None
+    waybill_printed_at: datetime | None
+    shipped_at: datetime | None
+
+
+@dataclass(frozen=True)
 class OrderSummary:
     """One row of the order list."""
 
@@ -100,6 +111,7 @@ class OrderDetail:
     lines: tuple[LineView, ...] = ()
     findings: tuple[FindingView, ...] = ()
     events: tuple[EventView, ...] = field(default=())
+    parcels: tuple[ParcelView, ...] = ()
 
 
 def _address(order: Order) -> str:
@@ -212,6 +224,18 @@ def detail_of(order: Order) -> OrderDetail:
         findings=tuple(FindingView(f.rule, f.field, f.reason, f.severity) for f in order.findings),
         events=tuple(
             EventView(e.from_status, e.to_status, e.at, e.user, e.note) for e in order.events
+        ),
+        parcels=tuple(
+            ParcelView(
+                s.parcel_no,
+                s.carrier,
+                s.tracking_no or "",
+                s.weight,
+                s.packed_at,
+                s.waybill_printed_at,
+                s.shipped_at,
+            )
+            for s in order.shipments
         ),
     )
 

@@ -66,6 +66,8 @@ class ScanOutcome:
     order_no: str
     scanned: int
     expected: int
+    # "2/3" when the order went in several parcels, else "".
+    piece: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,10 @@ def scan_parcel(db: Database, handover_id: int, code: str) -> ScanOutcome:
         handover.items.append(HandoverItem(shipment_id=shipment.id))
         session.flush()
         view = _view(session, handover)
-        return ScanOutcome(shipment.tracking_no, order.order_no, len(view.scanned), view.expected)
+        piece = next(p.piece for p in view.scanned if p.shipment_id == shipment.id)
+        return ScanOutcome(
+            shipment.tracking_no, order.order_no, len(view.scanned), view.expected, piece
+        )
 
 
 def _after_shipping(session: Session, order: Order, shipment: Shipment, user: str) -> None:

@@ -77,13 +77,11 @@ class LineRecord:
 
 @dataclass(slots=True, eq=False)
 class OrderRecord:
-    """One order as the rules and `move()` see it (the attribute names of `Order`)."""
+    """One order as the rules and `move_record` see it: the `Order` attributes they read."""
 
     id: int
-    platform: str
     order_no: str
     recipient: str
-    buyer: str
     address_raw: str
     goods_total: Decimal
     postage: Decimal
@@ -93,8 +91,6 @@ class OrderRecord:
     platform_status: str
     buyer_remark: str
     seller_remark: str
-    created_at: datetime | None
-    paid_at: datetime | None
     status: str
     status_since: datetime
     province: str

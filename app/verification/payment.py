@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.db.models import Order
 from app.verification.context import VerifyContext
 from app.verification.issues import HOLD, Issue
@@ -13,10 +15,16 @@ UNPAID_WORDS = ("等待买家付款", "待付款", "未付款")
 
 
 def check_payment(order: Order, ctx: VerifyContext) -> list[Issue]:
-    status = (order.platform_status or "").strip()
+    return list(_payment_issues(order.platform_status or "", bool(order.paid)))
+
+
+@lru_cache(maxsize=256)
+def _payment_issues(platform_status: str, paid: bool) -> tuple[Issue, ...]:
+    """Worked out once per platform status text: an export uses only a handful of them."""
+    status = platform_status.strip()
     if any(word in status for word in CLOSED_WORDS):
-        return [Issue(RULE, "platform_status", f"平台状态为「{status}」，订单不可发货", HOLD)]
-    if not order.paid or any(word in status for word in UNPAID_WORDS):
+        return (Issue(RULE, "platform_status", f"平台状态为「{status}」，订单不可发货", HOLD),)
+    if not paid or any(word in status for word in UNPAID_WORDS):
         shown = f"（平台状态「{status}」）" if status else ""
-        return [Issue(RULE, "paid", f"订单未付款{shown}，付款后才能发货", HOLD)]
-    return []
+        return (Issue(RULE, "paid", f"订单未付款{shown}，付款后才能发货", HOLD),)
+    return ()

@@ -135,7 +135,7 @@ def test_handover_of_one_of_two_parcels_lists_the_other_as_missing(shop, read_pd
     with pytest.raises(HandoverRefused, match="有 2 个包裹，请逐个扫描"):
         scan_parcel(shop.db, started.id, "5505001")
     outcome = scan_parcel(shop.db, started.id, "73100000000051")
-    assert (outcome.scanned, outcome.expected) == (1, 2)
+    assert (outcome.scanned, outcome.expected, outcome.piece) == (1, 2, "1/2")
 
     result = close_handover(shop.db, started.id)
     assert [(p.tracking_no, p.piece) for p in result.shipped] == [("73100000000051", "1/2")]

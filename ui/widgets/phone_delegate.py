@@ -44,7 +44,7 @@ class PhoneEditor(QLineEdit):
 
     def _place_error(self) -> None:
         """Keep the reason at the right edge, and the typed text clear of it."""
-        width = self.error.sizeHint().width() + 6 if self.error.isVisible() else 0
+        width = 0 if self.error.isHidden() else self.error.sizeHint().width() + 6
         self.error.setGeometry(self.width() - width, 0, width, self.height())
         self.setTextMargins(0, 0, width, 0)
 

@@ -97,13 +97,14 @@ class HandoverWindow(QWidget):
             )
         )
         self.scanned_list.clear()
-        self.scanned_list.addItems(
-            [f"{p.tracking_no}  {p.order_no}  {p.destination}" for p in view.scanned]
-        )
+        self.scanned_list.addItems([self._parcel_row(p) for p in view.scanned])
         self.missing_list.clear()
-        self.missing_list.addItems(
-            [f"{p.tracking_no}  {p.order_no}  {p.destination}" for p in view.missing]
-        )
+        self.missing_list.addItems([self._parcel_row(p) for p in view.missing])
+
+    def _parcel_row(self, parcel) -> str:
+        """One parcel in a list; a parcel of a several-parcel order says which one it is."""
+        piece = self.tr("（第 {piece} 件）").format(piece=parcel.piece) if parcel.piece else ""
+        return f"{parcel.tracking_no}  {parcel.order_no}{piece}  {parcel.destination}"
 
     def _say(self, text: str, ok: bool) -> None:
         self.message.setStyleSheet("color:#2e7d32;" if ok else "color:#c62828;font-size:15px;")
@@ -142,7 +143,8 @@ class HandoverWindow(QWidget):
         self._say(
             self.tr("已扫入：{no} 订单 {order}").format(
                 no=outcome.tracking_no, order=outcome.order_no
-            ),
+            )
+            + (self.tr("（第 {piece} 件）").format(piece=outcome.piece) if outcome.piece else ""),
             ok=True,
         )
         self._show(handover_view(self.db, self.handover_id))

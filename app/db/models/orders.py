@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
 from app.db.types import Money, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from app.db.models.shipping import Shipment
 
 
 class Order(Base):
@@ -70,6 +74,8 @@ class Order(Base):
     events: Mapped[list[OrderEvent]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id"
     )
+    # Parcels are created and changed by packing and shipping; here they are only read.
+    shipments: Mapped[list[Shipment]] = relationship(viewonly=True, order_by="Shipment.parcel_no")
 
 
 class OrderLine(Base):
