@@ -147,21 +147,20 @@ def load_orders(session: Session, ids: list[int], statuses: tuple[str, ...]) -> 
 
     lines_of: dict[int, list[LineRecord]] = defaultdict(list)
     lines_before: dict[int, tuple] = {}
-    for row in select_in(session, OrderLine.__table__, LINE_READ, "order_id", wanted):
+    lines = select_in(
+        session, OrderLine.__table__, LINE_READ, "order_id", wanted, order_by=("order_id", "line_no")
+    )
+    for row in lines:
         line = LineRecord(*row)
         lines_of[line.order_id].append(line)
         lines_before[line.id] = (line.sku, line.product_id)
 
     orders, before = [], {}
     for row in rows:
-        order = OrderRecord(*row, lines=sorted(lines_of.get(row[0], []), key=_line_no))
+        order = OrderRecord(*row, lines=lines_of.get(row[0], []))
         orders.append(order)
         before[order.id] = _changeable(order)
     return Loaded(orders, before, lines_before)
-
-
-def _line_no(line: LineRecord) -> int:
-    return line.line_no
 
 
 def save_orders(session: Session, loaded: Loaded) -> None:

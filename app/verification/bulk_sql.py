@@ -54,22 +54,25 @@ def select_in(
     keys: Sequence,
     *,
     also: tuple[str, Sequence] | None = None,
+    order_by: Sequence[str] = (),
 ) -> list[tuple]:
     """Rows of `names` whose `key` is one of `keys` (and, with `also`, whose column
-    `also[0]` is one of `also[1]`), ordered by `names[0]`, as Python values."""
+    `also[0]` is one of `also[1]`), ordered by `order_by` (else `names[0]`), as Python values."""
     if not keys:
         return []
     connection: Connection = session.connection()
     dialect = connection.dialect
     columns = [table.c[name] for name in names]
+    ordering = [table.c[name] for name in order_by] or columns[:1]
     mark = _PLACEHOLDER.get(dialect.paramstyle)
     if mark is None:
-        query = select(*columns).where(table.c[key].in_(keys)).order_by(columns[0])
+        query = select(*columns).where(table.c[key].in_(keys)).order_by(*ordering)
         if also is not None:
             query = query.where(table.c[also[0]].in_(also[1]))
         return [tuple(row) for row in connection.execute(query)]
 
     table_sql, column_sql = _quoted(dialect, table, [*columns, table.c[key]])
+    _, ordering_sql = _quoted(dialect, table, ordering)
     conditions = [f"{column_sql[-1]} IN ({', '.join([mark] * len(keys))})"]
     params = list(keys)
     if also is not None:
@@ -78,7 +81,7 @@ def select_in(
         params += list(also[1])
     sql = (
         f"SELECT {', '.join(column_sql[:-1])} FROM {table_sql} "
-        f"WHERE {' AND '.join(conditions)} ORDER BY {column_sql[0]}"
+        f"WHERE {' AND '.join(conditions)} ORDER BY {', '.join(ordering_sql)}"
     )
     bind = _bind_processors([table.c[key]], dialect)[0]
     if bind is not None:
@@ -109,6 +112,7 @@ def update_many(
         return
 
     table_sql, column_sql = _quoted(dialect, table, [*columns, table.c[key]])
+    _, ordering_sql = _quoted(dialect, table, ordering)
     assignments = ", ".join(f"{name} = {mark}" for name in column_sql[:-1])
     sql = f"UPDATE {table_sql} SET {assignments} WHERE {column_sql[-1]} = {mark}"
     processors = _bind_processors([*columns, table.c[key]], dialect)

@@ -129,11 +129,9 @@ def verify_orders(
             skipped += [r.order_no for r in rows if r.status not in REVERIFIABLE]
             ids = [r.id for r in rows if r.status in REVERIFIABLE]
         else:
-            ids = list(
-                session.scalars(
-                    select(Order.id).where(Order.status.in_(VERIFIABLE)).order_by(Order.id)
-                )
-            )
+            orders = Order.__table__
+            query = select(orders.c.id).where(orders.c.status.in_(VERIFIABLE))
+            ids = list(session.connection().execute(query.order_by(orders.c.id)).scalars())
         ctx = load_context(session)
 
     total = len(ids)

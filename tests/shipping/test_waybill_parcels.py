@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.db.models import Order, Shipment
@@ -15,6 +16,8 @@ from app.documents.waybill import render_waybills, render_waybills_zpl
 from app.shipping.handover import HandoverRefused, close_handover, scan_parcel, start_handover
 from app.shipping.print_queue import void_waybill
 from app.shipping.tracking import TrackingNumberTaken, import_pool
+from main import main
+from ui.windows.handover import HandoverWindow
 
 TWO_LINES = (
     ("MUG-01", "骨瓷马克杯 白色", "0.40", (120, 90, 100), 1),
@@ -161,3 +164,40 @@ def test_voiding_an_order_in_two_parcels_retires_both_numbers(shop, tmp_path):
     status, parcels = _parcels(shop.db, "5506001")
     assert status == "packed"
     assert [n for _p, _c, n in parcels] == [None, None]
+
+
+def test_handover_window_says_which_parcel_of_the_order_was_scanned(shop, qtbot, tmp_path):
+    _pool(shop, tmp_path, "ZTO", ["73100000000071", "73100000000072"])
+    _packed_in_parcels(shop, "5507001", ["0.45", "1.40"])
+    render_waybills(shop.db, ["5507001"], carrier="ZTO")
+
+    window = HandoverWindow(shop.db)
+    qtbot.addWidget(window)
+    window.show()
+    window.carrier_box.setCurrentIndex(window.carrier_box.findData("ZTO"))
+    window.start_button.click()
+    assert "应交 2 件" in window.counts.text()
+
+    qtbot.keyClicks(window.scan_box, "73100000000072")
+    qtbot.keyClick(window.scan_box, Qt.Key.Key_Return)
+    assert "（第 2/2 件）" in window.message.text()
+    assert window.scanned_list.item(0).text().startswith("73100000000072  5507001（第 2/2 件）")
+    assert window.missing_list.item(0).text().startswith("73100000000071  5507001（第 1/2 件）")
+
+
+def test_command_line_numbers_each_parcel_and_prints_a_page_per_parcel(
+    shop, db_url, tmp_path, capsys, read_pdf
+):
+    _packed_in_parcels(shop, "5508001", ["0.45", "1.40"])
+    assign = ["--db", db_url, "tracking", "assign", "5508001", "--carrier", "SF"]
+    assert main([*assign, "--number", "SF1000000000081"]) == 0
+    assert main([*assign, "--number", "SF1000000000082", "--parcel", "2"]) == 0
+    assert "5508001 第 2 个包裹: SF SF1000000000082（手工）" in capsys.readouterr().out
+
+    out = tmp_path / "w.pdf"
+    assert main(["--db", db_url, "print", "waybill", "5508001", "--out", str(out)]) == 0
+    pages = read_pdf.pages_png(out.read_bytes())
+    assert [{t for _k, t in read_pdf.barcodes(p)} for p in pages] == [
+        {"SF1000000000081"},
+        {"SF1000000000082"},
+    ]
