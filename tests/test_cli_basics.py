@@ -74,3 +74,33 @@ def test_orders_json_shows_each_parcels_carrier_and_tracking_number(db_url: str,
     parcels = [p for order in shipped for p in order["parcels"]]
     assert len(parcels) >= len(shipped) > 0
     assert all(p["carrier"] and p["tracking_no"] and p["shipped_at"] for p in parcels)
+
+
+def test_a_bad_output_path_is_refused_before_anything_changes(db_url: str, tmp_path, capsys):
+    """Printing into a missing folder used to label the order, use up its tracking number,
+    and only then fail on the file with a traceback."""
+    main(["--db", db_url, "demo"])
+    capsys.readouterr()
+    main(["--db", db_url, "orders", "--status", "packed", "--json"])
+    packed = json.loads(capsys.readouterr().out)[0]["order_no"]
+
+    for out in (tmp_path / "missing" / "w.pdf", tmp_path):
+        assert main(["--db", db_url, "print", "waybill", packed, "--out", str(out)]) == 3
+        assert "--out" in capsys.readouterr().err
+    main(["--db", db_url, "orders", "--status", "packed", "--json"])
+    assert packed in [o["order_no"] for o in json.loads(capsys.readouterr().out)]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["promise", "--paid", "2026-12-01 10:00", "--days", "999999999"],
+        ["stock", "adjust", "OIL-5L", "99999999999999999999999", "--reason", "盘点"],
+        ["stock", "receive", "OIL-5L", "abc"],
+    ],
+)
+def test_absurd_numbers_are_usage_errors_not_tracebacks(db_url: str, argv, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", db_url, *argv])
+    assert caught.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err

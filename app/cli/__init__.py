@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -53,10 +54,32 @@ def build_parser(
     return parser
 
 
+# Options that name a file a command writes; they are checked before anything is stored, so a
+# bad path never leaves a printed-but-unsaved waybill or a closed handover without a manifest.
+OUTPUT_OPTIONS = ("out", "report", "export", "slip", "restock_pdf")
+
+
+def check_output_paths(args: argparse.Namespace) -> None:
+    for name in OUTPUT_OPTIONS:
+        value = getattr(args, name, None)
+        if not value:
+            continue
+        path = Path(value)
+        option = "--" + name.replace("_", "-")
+        folder = path.resolve().parent
+        if path.is_dir():
+            raise BadInput(f"{option} {path}：这是一个文件夹，请给出要写入的文件名")
+        if not folder.is_dir():
+            raise BadInput(f"{option} {path}：文件夹 {folder} 不存在")
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise BadInput(f"{option} {path}：没有写入权限")
+
+
 def run(args: argparse.Namespace, handler: Callable[[Database, argparse.Namespace], int]) -> int:
     """Open the database, call the handler, and turn typed errors into exit statuses."""
     db = None
     try:
+        check_output_paths(args)
         db = Database(resolve_db_url(args.db))
         return handler(db, args)
     except BadInput as exc:

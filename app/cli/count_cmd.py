@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import EXIT_OK
+from app.cli.args import whole_number
 from app.cli.output import print_json
 from app.config import current_user
 from app.db.engine import Database
@@ -32,17 +33,17 @@ def register(subparsers) -> None:
     start.set_defaults(handler=handle_start)
 
     scan = actions.add_parser("scan", help="enter scanned codes, one piece per scan")
-    scan.add_argument("count_id", type=int)
+    scan.add_argument("count_id", type=whole_number)
     scan.add_argument("codes", nargs="+", metavar="CODE")
     scan.set_defaults(handler=handle_scan)
 
     show = actions.add_parser("show", help="expected, counted and variance per product")
-    show.add_argument("count_id", type=int)
+    show.add_argument("count_id", type=whole_number)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=handle_show)
 
     approve = actions.add_parser("approve", help="supervisor approves; variances hit the ledger")
-    approve.add_argument("count_id", type=int)
+    approve.add_argument("count_id", type=whole_number)
     approve.add_argument("--supervisor", required=True)
     approve.add_argument("--reason", required=True)
     approve.set_defaults(handler=handle_approve)

@@ -2,7 +2,8 @@
 
 `pack` runs the same services as the packing window: each scan is stored as it is made, so a
 batch with a wrong code still keeps the good scans before and after it. `--box` and
-`--weight` then choose the packaging and record the parcel's weight.
+`--weight` then choose the packaging and record the parcel's weight; both are checked before
+the first scan is stored, so a typo in them never leaves the order packed behind an error.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from dataclasses import dataclass
 from app.cli import EXIT_BAD_INPUT
 from app.cli.output import print_json
 from app.db.engine import Database
+from app.db.models import Order
+from app.packing import boxes
+from app.packing.boxes import PackagingRefused, list_packaging
 from app.packing.scan_codes import parse_scan
 from app.packing.service import open_for_packing, packing_view, scan
 from app.packing.station import choose_packaging
-from app.packing.weighing import record_weight
+from app.packing.views import products_of
+from app.packing.weighing import parse_weight, record_weight
 
 
 def register(subparsers) -> None:
@@ -71,6 +76,7 @@ class PackOutcome:
 
 def handle_pack(db: Database, args: argparse.Namespace) -> int:
     view = open_for_packing(db, args.order_no)
+    check_options(db, view.order_id, args)
     outcomes = []
     for code in args.scans:
         result = scan(db, view.order_id, code)
@@ -118,6 +124,47 @@ def handle_pack(db: Database, args: argparse.Namespace) -> int:
         print(f"packdesk: {refused} 次扫描被拒绝，订单未因这些扫描改变", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
+
+
+def check_options(db: Database, order_id: int, args: argparse.Namespace) -> None:
+    """Refuse a bad `--weight` or `--box` before any scan is stored.
+
+    The box needs a reason unless it is the one proposed for the whole order, which is what
+    the parcel holds once this batch has scanned every unit.
+    """
+    if args.weight is not None:
+        parse_weight(args.weight)
+    if args.box is None:
+        return
+
+    known = {p.code: p for p in list_packaging(db)}
+    box = known.get(args.box)
+    if box is None or box.kind not in boxes.BOX_KINDS:
+        raise PackagingRefused(f"--box {args.box}：包装目录中没有这个箱子")
+    if box.stock <= 0:
+        raise PackagingRefused(f"--box {args.box}：{box.name} 已无库存")
+    if args.box_reason.strip():
+        return
+    proposed = _proposed_box(db, order_id)
+    if args.box != proposed:
+        raise PackagingRefused(
+            f"--box {args.box}：建议用 {proposed or '—'}；改用其他箱子需要 --box-reason"
+        )
+
+
+def _proposed_box(db: Database, order_id: int) -> str:
+    # TODO: a batch that scans only part of the order is checked against the whole order's
+    # box; the station still refuses afterwards if the parcel's own proposal differs.
+    with db.reading() as session:
+        order = session.get(Order, order_id)
+        products = products_of(session, order)
+        items = [
+            (products[ln.product_id], ln.quantity)
+            for ln in order.lines
+            if ln.product_id in products
+        ]
+        proposal = boxes.propose(session, boxes.Goods.of(items))
+        return proposal.box.code if proposal.box else ""
 
 
 def _text(value) -> str | None:

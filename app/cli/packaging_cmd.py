@@ -7,6 +7,7 @@ import argparse
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from app.cli.args import whole_number
 from app.cli.output import print_json
 from app.config import desk_timezone
 from app.db.engine import Database
@@ -31,7 +32,7 @@ def register(subparsers) -> None:
     add.add_argument("--max-weight", default="0", metavar="KG")
     add.add_argument("--tare", default="0", metavar="KG")
     add.add_argument("--protective", action="store_true", help="foam or bubble wrap")
-    add.add_argument("--stock", type=int, default=0)
+    add.add_argument("--stock", type=whole_number, default=0)
     add.set_defaults(handler=handle_add)
     seed = actions.add_parser("seed", help="fill an empty catalogue with a starter shelf")
     seed.set_defaults(handler=handle_seed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.args import whole_number
 from app.db.engine import Database
 from app.documents.labels import next_sscc, render_product_labels, render_sscc_labels
 from app.errors import BadInput
@@ -20,9 +21,11 @@ def register(documents) -> None:
         help="SKUs/barcodes, or SSCCs (17 digits get their check digit)",
     )
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument("--copies", type=int, default=1, help="labels per product")
-    p.add_argument("--new", type=int, default=0, metavar="N", help="N new SSCCs")
-    p.add_argument("--offset", type=int, default=0, help="labels already used on the first sheet")
+    p.add_argument("--copies", type=whole_number, default=1, help="labels per product")
+    p.add_argument("--new", type=whole_number, default=0, metavar="N", help="N new SSCCs")
+    p.add_argument(
+        "--offset", type=whole_number, default=0, help="labels already used on the first sheet"
+    )
     p.set_defaults(handler=handle)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.args import whole_number
 from app.db.engine import Database
 from app.documents.waybill import SIZES, render_waybills
 
@@ -19,7 +20,9 @@ def register(documents) -> None:
         action="append",
         help="tracking number (one order only); repeat once per parcel, main number first",
     )
-    p.add_argument("--parcel", type=int, metavar="N", help="print only this parcel of the order")
+    p.add_argument(
+        "--parcel", type=whole_number, metavar="N", help="print only this parcel of the order"
+    )
     p.add_argument("--carrier", metavar="CODE", help="carrier code, e.g. SF (default: ranked)")
     p.add_argument("--size", choices=SIZES, default="100x180")
     p.add_argument("--mask", action="store_true", help="mask the recipient's name and phone")

@@ -12,7 +12,7 @@ from app.db.engine import Database
 from app.returns.errors import ReturnInputError
 from app.returns.exchange import exchange_return
 from app.returns.queries import get_return, list_returns
-from app.returns.receiving import grade_next, receive_scan
+from app.returns.receiving import receive_parcel
 from app.returns.refund import preview_refund, refund_return
 from app.returns.request import create_return, link_return, parse_line_spec
 from app.returns.review import review_return
@@ -172,18 +172,12 @@ def handle_ship(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_receive(db: Database, args: argparse.Namespace) -> int:
-    rma_no = get_return(db, args.rma_no).rma_no
-    unexpected = 0
-    for code in args.scan:
-        result = receive_scan(db, rma_no, code)
-        print(f"{'✓' if result.accepted else '✗'}\t{code}\t{result.message}")
-        unexpected += not result.accepted
-    for spec in args.grade:
-        sku, _, grade = spec.rpartition(":")
-        if not sku:
-            raise ReturnInputError(f"--grade {spec}", "应写成 SKU:等级")
-        detail = grade_next(db, rma_no, sku, grade)
-        print(f"{sku}\t{grade}\t{detail.state_label}")
+    result = receive_parcel(db, args.rma_no, args.scan, args.grade)
+    for code, scan in zip(args.scan, result.scans, strict=True):
+        print(f"{'✓' if scan.accepted else '✗'}\t{code}\t{scan.message}")
+    for sku, grade in result.grades:
+        print(f"{sku}\t{grade}\t{result.detail.state_label}")
+    unexpected = sum(not scan.accepted for scan in result.scans)
     if unexpected:
         print(f"packdesk: {unexpected} 件意外物品已登记，未入库，请主管处理", file=sys.stderr)
         return EXIT_FAILED

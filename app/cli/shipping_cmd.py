@@ -11,6 +11,7 @@ import argparse
 import importlib.util
 from pathlib import Path
 
+from app.cli.args import whole_number
 from app.cli.output import print_json
 from app.db.engine import Database
 from app.shipping import handover
@@ -48,7 +49,11 @@ def register(subparsers) -> None:
     assign.add_argument("--carrier", required=True, metavar="CODE")
     assign.add_argument("--number", metavar="NO", help="typed/scanned number (default: pool)")
     assign.add_argument(
-        "--parcel", type=int, default=1, metavar="N", help="parcel number (default: 1, main)"
+        "--parcel",
+        type=whole_number,
+        default=1,
+        metavar="N",
+        help="parcel number (default: 1, main)",
     )
     assign.set_defaults(handler=handle_assign)
     pool = tracking_cmds.add_parser("pool", help="pre-issued number pools")
@@ -66,11 +71,11 @@ def register(subparsers) -> None:
     start.add_argument("carrier", metavar="CARRIER")
     start.set_defaults(handler=handle_start)
     scan = hand_cmds.add_parser("scan", help="scan a parcel into the manifest")
-    scan.add_argument("handover_id", type=int, metavar="HANDOVER_ID")
+    scan.add_argument("handover_id", type=whole_number, metavar="HANDOVER_ID")
     scan.add_argument("code", metavar="CODE")
     scan.set_defaults(handler=handle_scan)
     close = hand_cmds.add_parser("close", help="close, ship the parcels, write the manifest")
-    close.add_argument("handover_id", type=int, metavar="HANDOVER_ID")
+    close.add_argument("handover_id", type=whole_number, metavar="HANDOVER_ID")
     close.add_argument("--out", required=True, type=Path, metavar="MANIFEST.pdf")
     close.set_defaults(handler=handle_close)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli import EXIT_FAILED, EXIT_OK
+from app.cli.args import whole_number
 from app.cli.output import print_json
 from app.config import current_user
 from app.db.engine import Database
@@ -33,7 +34,7 @@ def register(subparsers) -> None:
 
     receive = actions.add_parser("receive", help="goods in from a supplier")
     receive.add_argument("sku")
-    receive.add_argument("quantity", type=int)
+    receive.add_argument("quantity", type=whole_number)
     receive.add_argument("--bin", help="shelf place; becomes the product's bin")
     receive.add_argument("--unit", help="pack unit of QUANTITY, e.g. 打 or 8只装")
     receive.add_argument("--slip", type=Path, metavar="FILE.pdf", help="write a receipt slip")
@@ -41,7 +42,7 @@ def register(subparsers) -> None:
 
     adjust = actions.add_parser("adjust", help="correct on hand by +/-QTY with a reason")
     adjust.add_argument("sku")
-    adjust.add_argument("quantity", type=int)
+    adjust.add_argument("quantity", type=whole_number)
     adjust.add_argument("--reason", required=True)
     adjust.set_defaults(handler=handle_adjust)
 

@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.cli.args import day_count, whole_number
 from app.cli.output import print_json
 from app.config import DEFAULT_TZ
 from app.db.engine import Database
@@ -32,13 +33,13 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("outbox", help="list, mark or export customer messages")
     p.add_argument("--json", action="store_true")
     p.add_argument("--state", choices=["pending", "sent", "failed"])
-    p.add_argument("--mark-sent", type=int, metavar="ID", action="append", default=[])
+    p.add_argument("--mark-sent", type=whole_number, metavar="ID", action="append", default=[])
     p.add_argument("--export", metavar="FILE.csv")
     p.set_defaults(handler=handle_outbox)
 
     p = subparsers.add_parser("promise", help="ship-by date for a payment time")
     p.add_argument("--paid", required=True, metavar='"YYYY-MM-DD HH:MM"')
-    p.add_argument("--days", type=int, default=1)
+    p.add_argument("--days", type=day_count, default=1)
     p.add_argument("--tz", default=DEFAULT_TZ)
     p.set_defaults(handler=handle_promise)
 

@@ -13,8 +13,10 @@ it against the official GS1 syntax dictionary when the real-world files are pres
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 GS = "\x1d"
 
@@ -33,7 +35,12 @@ SYMBOLOGIES: dict[str, str] = {
 }
 GS1_SYMBOLOGIES = frozenset({"]C1", "]d2", "]Q3", "]e0"})
 _PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
-_QUANTITY = re.compile(r"^(\d{1,3})\s*[*xX×]\s*(.+)$")
+# Before `*` or `×` any run of digits is a quantity, so `99999999999*EAN` is refused as too
+# many units rather than misread as an unknown barcode; before a letter x only 1–3 digits are,
+# so an SKU like `2024X-RED` stays an SKU.
+_QUANTITY = re.compile(r"^(?:(\d+)\s*[*×]|(\d{1,3})\s*[xX])\s*(.+)$")
+# More units than any one scan can honestly mean; a bigger number is a typo or a misread.
+MAX_QUANTITY = 9999
 _BRACKETED = re.compile(r"\((\d{2,4})\)([^(]*)")
 
 
@@ -46,6 +53,8 @@ class AISpec:
     max_len: int = 0
     numeric: bool = False
     csum: bool = False
+    # YYMMDD where DD may be 00 ("end of the month"), checked as a real calendar date.
+    is_date: bool = False
 
     @property
     def needs_separator(self) -> bool:
@@ -58,10 +67,12 @@ def _table() -> dict[str, AISpec]:
         "01": AISpec("GTIN", fixed=14, numeric=True, csum=True),
         "02": AISpec("CONTENT", fixed=14, numeric=True, csum=True),
         "10": AISpec("BATCH/LOT", max_len=20),
-        "11": AISpec("PROD DATE", fixed=6, numeric=True),
-        "13": AISpec("PACK DATE", fixed=6, numeric=True),
-        "15": AISpec("BEST BEFORE or BEST BY", fixed=6, numeric=True),
-        "17": AISpec("USE BY or EXPIRY", fixed=6, numeric=True),
+        "11": AISpec("PROD DATE", fixed=6, numeric=True, is_date=True),
+        "12": AISpec("DUE DATE", fixed=6, numeric=True, is_date=True),
+        "13": AISpec("PACK DATE", fixed=6, numeric=True, is_date=True),
+        "15": AISpec("BEST BEFORE or BEST BY", fixed=6, numeric=True, is_date=True),
+        "16": AISpec("SELL BY", fixed=6, numeric=True, is_date=True),
+        "17": AISpec("USE BY or EXPIRY", fixed=6, numeric=True, is_date=True),
         "20": AISpec("VARIANT", fixed=2, numeric=True),
         "21": AISpec("SERIAL", max_len=20),
         "30": AISpec("VAR. COUNT", max_len=8, numeric=True),
@@ -81,6 +92,11 @@ def _table() -> dict[str, AISpec]:
     for base, title in (("310", "NET WEIGHT (kg)"), ("330", "GROSS WEIGHT (kg)")):
         for decimals in range(6):
             table[f"{base}{decimals}"] = AISpec(title, fixed=6, numeric=True)
+    # Company-internal AIs: suppliers print them on goods labels, so they must not make a
+    # good label unreadable. Lengths as in the GS1 syntax dictionary.
+    table["90"] = AISpec("INTERNAL", max_len=30)
+    for ai in range(91, 100):
+        table[str(ai)] = AISpec("INTERNAL", max_len=90)
     return table
 
 
@@ -187,7 +203,37 @@ def split_quantity(text: str) -> tuple[int, str]:
     match = _QUANTITY.match(text.strip())
     if not match:
         return 1, text
-    return int(match.group(1)), match.group(2)
+    return int(match.group(1) or match.group(2)), match.group(3)
+
+
+def quantity_error(quantity: int) -> str:
+    """Why a typed quantity cannot be used, or "" when it can."""
+    if quantity < 1:
+        return "数量必须大于 0"
+    if quantity > MAX_QUANTITY:
+        return f"数量过大：{quantity}（一次最多 {MAX_QUANTITY} 件）"
+    return ""
+
+
+def gs1_date_error(value: str) -> str:
+    """Why a GS1 YYMMDD date is not a real date, or "". DD 00 means the month's last day.
+
+    The century follows the GS1 rule: the year lies within 49 years back and 50 ahead of today.
+    """
+    if len(value) != 6 or not value.isdigit():
+        return f"日期 {value!r} 应为 6 位数字 YYMMDD"
+    yy, month, day = int(value[:2]), int(value[2:4]), int(value[4:])
+    this_year = date.today().year
+    year = this_year - this_year % 100 + yy
+    if year - this_year > 50:
+        year -= 100
+    elif this_year - year > 49:
+        year += 100
+    if not 1 <= month <= 12:
+        return f"日期 {value} 的月份 {month:02d} 无效"
+    if day > calendar.monthrange(year, month)[1]:
+        return f"日期 {value} 的日 {day:02d} 无效（{year} 年 {month} 月没有这一天）"
+    return ""
 
 
 def parse_scan(raw: str) -> ParsedScan:
@@ -195,15 +241,15 @@ def parse_scan(raw: str) -> ParsedScan:
     quantity, rest = split_quantity(raw.strip().replace("<GS>", GS))
     prefix, body = strip_symbology(rest.strip())
     name = SYMBOLOGIES.get(prefix, "unknown" if prefix else "")
+    if quantity_error(quantity):
+        data = body.replace(GS, "").strip()
+        error = quantity_error(quantity)
+        return ParsedScan(raw, prefix, name, data, "text", quantity=quantity, error=error)
 
     if prefix in GS1_SYMBOLOGIES or body.startswith("("):
         return _parse_gs1(raw, prefix, name, body.lstrip(GS), quantity)
 
     data = body.replace(GS, "").strip()
-    if quantity < 1:
-        return ParsedScan(
-            raw, prefix, name, data, "text", quantity=quantity, error="数量必须大于 0"
-        )
     kind = {8: "ean8", 12: "upca", 13: "ean13", 14: "gtin14"}.get(len(data))
     if not data.isdigit() or kind is None:
         error = "" if data else "空的扫描"
@@ -271,6 +317,8 @@ def _element(ai: str, value: str, position: int) -> AIElement:
         raise ValueError(f"({ai}) {spec.title} 长度应为 1–{spec.max_len}，实际 {len(value)}")
     if spec.numeric and not value.isdigit():
         raise ValueError(f"({ai}) {spec.title} 只能是数字：{value!r}")
+    if spec.is_date and gs1_date_error(value):
+        raise ValueError(f"({ai}) {spec.title} {gs1_date_error(value)}")
     check = gs1_check_digit_ok(value) if spec.csum else None
     return AIElement(ai, spec.title, value, check)
 

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.config import current_user
@@ -23,7 +23,7 @@ from app.errors import BadInput, OrderNotFound
 from app.orders.lookup import find_order
 from app.orders.status import Status, move
 from app.packing import parcels
-from app.packing.scan_codes import ParsedScan, parse_scan
+from app.packing.scan_codes import ParsedScan, parse_scan, quantity_error
 from app.packing.stats import ClerkStats, clerk_stats_since
 from app.packing.views import (
     PACKABLE,
@@ -142,6 +142,23 @@ def _products_for(session: Session, parsed: ParsedScan) -> list[Product]:
     return list(session.scalars(select(Product).where(condition)))
 
 
+def lock_order(session: Session, order_id: int) -> None:
+    """Take the write lock on the order row before anything is read.
+
+    Two desks (or two `packdesk pack` runs) scanning one order at once would each read the
+    units scanned so far, both find room, and both store their scan: an order of 3 ended with
+    6 accepted units and stuck in PACKING. A no-op UPDATE as the transaction's first statement
+    makes SQLite take its write lock at once (waiting out the busy timeout) and PostgreSQL lock
+    the row, so the second scan reads the counts only after the first has committed.
+    """
+    session.execute(
+        update(Order)
+        .where(Order.id == order_id)
+        .values(status_since=Order.status_since)
+        .execution_options(synchronize_session=False)
+    )
+
+
 @dataclass
 class _Loaded:
     """What one scan reads, once: the order with its lines, their products, the units already
@@ -183,6 +200,7 @@ def scan(
     parsed = parse_scan(raw_code)
     units = quantity * parsed.quantity
     with db.transaction() as session:
+        lock_order(session, order_id)
         loaded = _Loaded.of(session, order_id)
         line, reason = _match(session, loaded, parsed, units)
         # Everything is read; the writes go out in one flush at commit.
@@ -202,8 +220,8 @@ def _match(
     """
     if loaded.blocked:
         return None, loaded.blocked
-    if units < 1:
-        return None, "数量必须大于 0"
+    if quantity_error(units):
+        return None, quantity_error(units)
     if not parsed.ok:
         return None, parsed.error
 
@@ -314,6 +332,7 @@ def override_scan(
     who = user or current_user()
     parcels.require_supervisor(supervisor, reason)
     with db.transaction() as session:
+        lock_order(session, order_id)
         loaded = _Loaded.of(session, order_id)
         order = loaded.order
         if loaded.blocked:

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings
-from app.config import current_user
+from app.config import current_user, desk_timezone
 from app.db.engine import Database
 from app.db.models import Order, OrderLine
 from app.db.models.returns import ReturnLine, ReturnRequest, ReturnUnit
@@ -178,6 +178,16 @@ def preview_refund(db: Database, rma_no: str) -> RefundBreakdown:
         return compute_refund(session, find_return(session, rma_no))
 
 
+def _already_refunded(ret: ReturnRequest) -> str:
+    """Why a second refund is refused: a retry at the desk is bad input, not a crash."""
+    done = [e for e in ret.events if e.action == "refunded"]
+    when = ""
+    if done:
+        at = max(e.at for e in done).astimezone(desk_timezone())
+        when = f"已于 {at:%Y-%m-%d %H:%M} 由 {done[-1].user} "
+    return f"退货单 {ret.rma_no} {when or '已'}退款 {ret.refund_total} 元，不能重复退款"
+
+
 def refund_return(
     db: Database, rma_no: str, *, user: str | None = None, notify: bool = True
 ) -> RefundBreakdown:
@@ -189,6 +199,8 @@ def refund_return(
     who = user or current_user()
     with db.transaction() as session:
         ret = find_return(session, rma_no)
+        if ret.state == ReturnState.REFUNDED.value:
+            raise ReturnInputError("退款", _already_refunded(ret))
         if ret.state != ReturnState.INSPECTED.value:
             raise IllegalReturnStep(ret.rma_no, label(ret.state), label(ReturnState.REFUNDED))
         if ret.decision != "approved":

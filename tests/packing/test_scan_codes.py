@@ -78,7 +78,7 @@ def test_gs1_weight_ai_with_decimals() -> None:
 
 
 def test_unknown_ai_is_an_error_not_a_crash() -> None:
-    assert "未知" in parse_scan("]C1990012").error
+    assert "未知" in parse_scan("]C1230012").error
 
 
 def test_quantity_prefix_multiplies() -> None:
