@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(args.verbose, data_dir() / "logs")
     handler = getattr(args, "handler", _gui)
     try:
-        return run(args, handler)
+        status = run(args, handler)
+        sys.stdout.flush()
+        return status
     except BrokenPipeError:
         # The reader went away (`packdesk orders --json | head`); that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -4,8 +4,12 @@ GS1 AIs and dates, and absurd quantity prefixes."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from packing_fixtures import MUG, TEA, make_order, make_products
@@ -19,6 +23,7 @@ from app.packing.service import open_for_packing, override_scan, scan
 from main import main
 
 ORDER_NO = "3909000000000000001"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -102,10 +107,19 @@ def test_concurrent_single_scans_and_overrides_stop_at_the_quantity(
 
 
 def test_concurrent_pack_commands_store_at_most_the_quantity(db, db_url, order_id) -> None:
-    """The tester's case: three `packdesk pack ORDER --scan 2*EAN` at once all exited 0."""
-    statuses = _at_once(
-        db_url, 3, lambda d: main(["--db", d.url, "pack", ORDER_NO, "--scan", f"2*{MUG}"])
-    )
+    """The tester's case: three `packdesk pack ORDER --scan 2*EAN` processes at once all
+    exited 0."""
+    command = [sys.executable, "main.py", "--db", db_url, "pack", ORDER_NO, "--scan", f"2*{MUG}"]
+    children = [
+        subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
+    statuses = [child.wait(timeout=60) for child in children]
+    for child in children:
+        child.stdout.close()
+        child.stderr.close()
 
     assert sorted(statuses) == [0, 3, 3]
     assert _accepted_units(db, order_id) == 2

@@ -86,3 +86,55 @@ def test_bad_input_exits_3_and_says_where(rshop, db_url, capsys) -> None:
     assert status == 3 and "不认识「不喜欢」" in err
     status, _, err = _run(db_url, capsys, "new", order_no, "--line", "X:2:quality")
     assert status == 3 and "第 1 行 X" in err and "最多还能退 1 件" in err
+
+
+def test_a_bad_grade_stores_nothing_and_a_retry_counts_once(rshop, db_url, capsys) -> None:
+    """`receive --scan Z --grade Z:bogus` exited 3 but had already stored the scanned unit,
+    so the retry with a valid grade recorded Z a second time as an unexpected extra unit."""
+    code = rshop.product("Z")
+    order_no = rshop.shipped_order(("Z", 1, "50.00"))
+    _, out, _ = _run(db_url, capsys, "new", order_no, "--line", "Z:1:quality", "--json")
+    rma_no = json.loads(out)["rma_no"]
+    _run(db_url, capsys, "review", rma_no, "--approve", "--reason", "同意")
+
+    status, _, err = _run(db_url, capsys, "receive", rma_no, "--scan", code, "--grade", "Z:好")
+    assert status == 3 and "--grade Z:好" in err and "不认识「好」" in err
+    _, out, _ = _run(db_url, capsys, "show", rma_no, "--json")
+    assert json.loads(out)["units"] == [] and json.loads(out)["state"] == "approved"
+
+    status, out, err = _run(
+        db_url, capsys, "receive", rma_no, "--scan", code, "--grade", "Z:resellable"
+    )
+    assert status == 0 and "意外" not in err
+    _, out, _ = _run(db_url, capsys, "show", rma_no, "--json")
+    assert [u["expected"] for u in json.loads(out)["units"]] == [True]
+
+
+def test_a_garbage_scan_is_bad_input(rshop, db_url, capsys) -> None:
+    """`receive --scan garbage` stored a phantom unexpected unit and exited 1 instead of
+    refusing the unreadable code with exit 3."""
+    rshop.product("Z")
+    order_no = rshop.shipped_order(("Z", 1, "50.00"))
+    _, out, _ = _run(db_url, capsys, "new", order_no, "--line", "Z:1:quality", "--json")
+    rma_no = json.loads(out)["rma_no"]
+
+    for bad in ("garbage", "6900000000000"):
+        status, _, err = _run(db_url, capsys, "receive", rma_no, "--scan", bad)
+        assert status == 3 and f"--scan {bad}" in err
+    _, out, _ = _run(db_url, capsys, "show", rma_no, "--json")
+    assert json.loads(out)["units"] == []
+
+
+def test_a_second_refund_says_when_it_was_refunded(rshop, db_url, capsys) -> None:
+    """A second `returns refund` exited 1 with 「不能从「已退款」变为「已退款」」 instead of a
+    bad-input message saying the return was already refunded, and when."""
+    code = rshop.product("Z")
+    order_no = rshop.shipped_order(("Z", 1, "50.00"))
+    _, out, _ = _run(db_url, capsys, "new", order_no, "--line", "Z:1:quality", "--json")
+    rma_no = json.loads(out)["rma_no"]
+    _run(db_url, capsys, "review", rma_no, "--approve", "--reason", "同意")
+    _run(db_url, capsys, "receive", rma_no, "--scan", code, "--grade", "Z:resellable")
+    assert _run(db_url, capsys, "refund", rma_no)[0] == 0
+
+    status, _, err = _run(db_url, capsys, "refund", rma_no)
+    assert status == 3 and "已于 " in err and "退款 50.00 元" in err and "不能重复退款" in err
