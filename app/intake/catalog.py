@@ -92,6 +92,10 @@ def import_catalog(db: Database, path: Path | str, fmt: str = "auto") -> Catalog
         known = {p.sku: p for p in session.scalars(select(Product))}
         owners = {p.barcode: p.sku for p in known.values() if p.barcode}
         for row in rows:
+            problem = _identifier_problem(row)
+            if problem is not None:
+                refused.append(RefusedRow(sheet.file, row.row, *problem))
+                continue
             if row.barcode and owners.get(row.barcode, row.sku) != row.sku:
                 refused.append(
                     RefusedRow(
@@ -189,6 +193,8 @@ def _read(name: str, raw: str, label: str):
             value = identifier(raw)
             if name == "barcode" and value:
                 check_barcode(value)
+            if name == "sku":
+                check_sku(value)
             return value
         if name == "price":
             return money(raw)
@@ -215,6 +221,33 @@ def decimal_of(raw: str) -> Decimal:
 
 
 def check_barcode(code: str) -> None:
-    """Refuse a numeric EAN/UPC whose check digit is wrong: a scanner would never match it."""
-    if code.isdigit() and len(code) in (8, 12, 13, 14) and not gs1_check_digit_ok(code):
+    """Refuse anything but a GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) with a right check digit:
+    a scanner would never match a barcode with letters or a wrong check digit."""
+    if not (code.isascii() and code.isdigit()):
+        raise CellError(f"条码 {code!r} 只能是数字")
+    if len(code) not in (8, 12, 13, 14):
+        raise CellError(f"条码 {code} 应为 8、12、13 或 14 位，实际 {len(code)} 位")
+    if not gs1_check_digit_ok(code):
         raise CellError(f"条码 {code} 的校验位不对")
+
+
+def check_sku(sku: str) -> None:
+    """Refuse a SKU with control characters or whitespace inside: it cannot be scanned or
+    typed back, and would look like another SKU on every screen."""
+    bad = next((c for c in sku if not c.isprintable() or c.isspace()), None)
+    if bad is not None:
+        raise CellError(f"SKU {sku!r} 含有控制字符或空白（{bad!r}）")
+
+
+def _identifier_problem(row: ProductRow) -> tuple[str, str] | None:
+    """(column, reason) when the row's SKU or barcode is unusable, whatever the file format."""
+    for name, value, check in (
+        ("SKU", row.sku, check_sku),
+        ("barcode", row.barcode, check_barcode),
+    ):
+        if value:
+            try:
+                check(value)
+            except CellError as exc:
+                return name, str(exc)
+    return None

@@ -31,6 +31,9 @@ _WRAPPERS = frozenset("=\t'`")
 # A cell starting or ending with one of these needs `unwrap`; most cells need nothing.
 NEEDS_UNWRAP = frozenset("=\t'` \r\n\u3000")
 _MONEY_JUNK = str.maketrans("", "", "¥￥,元 ")
+# No order line in this warehouse holds more; a bigger figure is a damaged or shifted cell
+# (and would overflow the database's integer column).
+MAX_QUANTITY = 100_000
 
 
 class CellError(ValueError):
@@ -73,17 +76,25 @@ def money(text: str | None) -> Decimal:
 
 
 def clean_money(value: str) -> Decimal:
+    """An amount in yuan; `NaN`, `inf` and negative amounts are refused, never stored."""
     try:
-        return Decimal(value).quantize(_CENT)
+        amount = Decimal(value)
     except InvalidOperation:
-        pass
-    value = value.translate(_MONEY_JUNK)
-    if value in ("", "-"):
-        return _ZERO
+        cleaned = value.translate(_MONEY_JUNK)
+        if cleaned in ("", "-"):
+            return _ZERO
+        try:
+            amount = Decimal(cleaned)
+        except InvalidOperation:
+            raise CellError(f"「{value}」不是金额") from None
+    if not amount.is_finite():
+        raise CellError(f"「{value}」不是金额")
+    if amount < 0:
+        raise CellError(f"「{value}」是负数金额")
     try:
-        return Decimal(value).quantize(_CENT)
+        return amount.quantize(_CENT)
     except InvalidOperation:
-        raise CellError(f"「{value}」不是金额") from None
+        raise CellError(f"「{value}」不是金额（数额过大）") from None
 
 
 def quantity(text: str | None) -> int:
@@ -91,14 +102,20 @@ def quantity(text: str | None) -> int:
 
 
 def clean_quantity(value: str) -> int:
+    """A count of units, 1 to `MAX_QUANTITY`; 0, negative or absurd counts are refused."""
     if value.isascii() and value.isdigit():
-        return int(value)
-    try:
         number = Decimal(value)
-    except InvalidOperation:
-        raise CellError(f"「{value}」不是数量") from None
-    if number != number.to_integral_value():
-        raise CellError(f"「{value}」不是整数数量")
+    else:
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise CellError(f"「{value}」不是数量") from None
+        if not number.is_finite() or number != number.to_integral_value():
+            raise CellError(f"「{value}」不是整数数量")
+    if number > MAX_QUANTITY:
+        raise CellError(f"「{value}」数量过大（最多 {MAX_QUANTITY}）")
+    if number < 1:
+        raise CellError(f"「{value}」数量必须大于 0")
     return int(number)
 
 

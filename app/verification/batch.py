@@ -148,7 +148,12 @@ def load_orders(session: Session, ids: list[int], statuses: tuple[str, ...]) -> 
     lines_of: dict[int, list[LineRecord]] = defaultdict(list)
     lines_before: dict[int, tuple] = {}
     lines = select_in(
-        session, OrderLine.__table__, LINE_READ, "order_id", wanted, order_by=("order_id", "line_no")
+        session,
+        OrderLine.__table__,
+        LINE_READ,
+        "order_id",
+        wanted,
+        order_by=("order_id", "line_no"),
     )
     for row in lines:
         line = LineRecord(*row)

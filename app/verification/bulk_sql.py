@@ -112,7 +112,6 @@ def update_many(
         return
 
     table_sql, column_sql = _quoted(dialect, table, [*columns, table.c[key]])
-    _, ordering_sql = _quoted(dialect, table, ordering)
     assignments = ", ".join(f"{name} = {mark}" for name in column_sql[:-1])
     sql = f"UPDATE {table_sql} SET {assignments} WHERE {column_sql[-1]} = {mark}"
     processors = _bind_processors([*columns, table.c[key]], dialect)

@@ -125,3 +125,28 @@ def test_xlsx_catalogue_reads_text_barcode_and_chinese_headers(db, tmp_path):
         Decimal("0.350"),
         True,
     )
+
+
+def test_catalogue_refuses_letters_in_barcodes_and_control_characters_in_skus(db, tmp_path):
+    """`69000000000AB` was accepted as a barcode (letters skipped the check-digit test) and a
+    SKU holding `\\x01` was stored; both rows must be refused with row, column and reason."""
+    path = tmp_path / "products.csv"
+    path.write_text(
+        HEADER + "A,69000000000AB,杯,,1,0,\r\nB\x01X,6901234567892,碗,,1,0,\r\n"
+        "C D,,盘,,1,0,\r\nE,12345,碟,,1,0,\r\nF,6901234567892,壶,,1,0,\r\n",
+        "utf-8",
+    )
+
+    report = import_catalog(db, path)
+
+    assert report.added == 1
+    assert [(r.row, r.column) for r in report.refused] == [
+        (2, "barcode"),
+        (3, "SKU"),
+        (4, "SKU"),
+        (5, "barcode"),
+    ]
+    assert "只能是数字" in report.refused[0].reason
+    assert "控制字符或空白" in report.refused[1].reason
+    assert "应为 8、12、13 或 14 位" in report.refused[3].reason
+    assert all(r.file == "products.csv" for r in report.refused)

@@ -94,3 +94,43 @@ def test_catalog_import_of_binary_file_exits_3(db_url, tmp_path, capsys):
 
     assert main(["--db", db_url, "catalog", "import", str(path)]) == 3
     assert "p.csv" in capsys.readouterr().err
+
+
+def test_impossible_money_and_quantities_are_refused_by_row(db_url, tmp_path, capsys):
+    """`NaN`/`inf` money raised a ValueError traceback, a 21-digit quantity an OverflowError,
+    and negative or zero quantities and negative amounts were stored; each must be a refused
+    row with file, row and column, like any other bad cell."""
+    orders = [
+        taobao_order("1914310000010100016"),
+        taobao_order("1914310000010100017", 买家实际支付金额="NaN"),
+        taobao_order("1914310000010100018", 买家实际支付金额="-5.00"),
+        taobao_order("1914310000010100019"),
+        taobao_order("1914310000010100020"),
+        taobao_order("1914310000010100021"),
+        taobao_order("1914310000010100022"),
+    ]
+    items = [
+        taobao_item("1914310000010100016", "CUP-QING", "1"),
+        taobao_item("1914310000010100017", "CUP-QING", "1"),
+        taobao_item("1914310000010100018", "CUP-QING", "1"),
+        taobao_item("1914310000010100019", "CUP-QING", "1", price="inf"),
+        taobao_item("1914310000010100020", "CUP-QING", "999999999999999999999"),
+        taobao_item("1914310000010100021", "CUP-QING", "-1"),
+        taobao_item("1914310000010100022", "CUP-QING", "0"),
+    ]
+    paths = taobao_pair(tmp_path, orders, items)
+
+    code = main(["--db", db_url, "import", *map(str, paths), "--platform", "taobao", "--json"])
+
+    captured = capsys.readouterr()
+    assert code == 0 and "Traceback" not in captured.err
+    out = json.loads(captured.out)
+    assert out["stored"] == 1
+    reasons = {(r["column"], r["reason"]) for r in out["refused"]}
+    assert ("买家实际支付金额", "「NaN」不是金额") in reasons
+    assert ("买家实际支付金额", "「-5.00」是负数金额") in reasons
+    assert ("价格", "「inf」不是金额") in reasons
+    assert any(c == "购买数量" and "数量过大" in r for c, r in reasons)
+    assert ("购买数量", "「-1」数量必须大于 0") in reasons
+    assert ("购买数量", "「0」数量必须大于 0") in reasons
+    assert all(r["file"] and r["row"] for r in out["refused"])

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from app.db.engine import Database
 from app.db.models import Order, ScanEvent
+from app.errors import BadInput
 from app.orders.status import Status
 from app.packing.scan_codes import parse_scan
 from app.packing.service import open_for_packing, override_scan, scan
@@ -52,19 +53,20 @@ def _status(db, order_id: int) -> str:
 
 
 def _at_once(db_url: str, calls: int, work) -> list:
-    """Run `work(database)` in `calls` threads, each with its own engine, released together."""
+    """Run `work(database, n)` in `calls` threads, each with its own engine, released
+    together."""
     databases = [Database(db_url) for _ in range(calls)]
     barrier = threading.Barrier(calls)
 
-    def run(database: Database):
+    def run(n: int):
         barrier.wait()
         try:
-            return work(database)
+            return work(databases[n], n)
         finally:
-            database.dispose()
+            databases[n].dispose()
 
     with ThreadPoolExecutor(calls) as pool:
-        return list(pool.map(run, databases))
+        return list(pool.map(run, range(calls)))
 
 
 @pytest.mark.parametrize("round_", range(3))
@@ -74,7 +76,7 @@ def test_concurrent_scans_of_one_order_never_tick_more_than_ordered(
     """Three desks scanning `2*MUG` at once on an order needing 3 mugs all read "0 scanned"
     before any committed, so all three were accepted: 6 units stored, the order stuck in
     PACKING. The scan now locks the order row first, so exactly one is accepted."""
-    results = _at_once(db_url, 3, lambda d: scan(d, order_id, f"2*{MUG}", user="desk"))
+    results = _at_once(db_url, 3, lambda d, _n: scan(d, order_id, f"2*{MUG}", user="desk"))
 
     assert sorted(r.accepted for r in results) == [False, False, True]
     assert all("多扫了" in r.reason for r in results if not r.accepted)
@@ -86,17 +88,15 @@ def test_concurrent_scans_of_one_order_never_tick_more_than_ordered(
     assert _accepted_units(db, order_id) == 4
 
 
-def test_concurrent_single_scans_and_overrides_stop_at_the_quantity(
-    db, db_url, order_id
-) -> None:
+def test_concurrent_single_scans_and_overrides_stop_at_the_quantity(db, db_url, order_id) -> None:
     """Supervisor overrides tick units too; racing them against scans also over-packed."""
 
-    def work(database: Database) -> bool:
-        if threading.get_ident() % 2:
+    def work(database: Database, n: int) -> bool:
+        if n % 2:
             try:
                 override_scan(database, order_id, 1, 1, "主管", "条码破损", user="desk")
                 return True
-            except Exception:
+            except BadInput:
                 return False
         return scan(database, order_id, MUG, user="desk").accepted
 

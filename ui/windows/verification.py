@@ -2,8 +2,9 @@
 
 Clicking a finding opens the editor of the field it names: the phone and address rows of the
 recipient table (delegates that check with the verification rules' own phone and address
-parsers) or the SKU cell of the line (a delegate offering catalogue codes). Edits go through `app.verification.edits` and can be undone until the order is
-confirmed; "verify again" re-runs the rules for the order.
+parsers) or the SKU cell of the line (a delegate offering catalogue codes). Edits go through
+`app.verification.edits` and can be undone until the order is confirmed; "verify again"
+re-runs the rules for the order.
 """
 
 from __future__ import annotations
