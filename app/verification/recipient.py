@@ -12,6 +12,7 @@ from app.verification.issues import HOLD, INFO, Issue
 
 ADDRESS_RULE = "address"
 PHONE_RULE = "phone"
+NAME_RULE = "recipient"
 
 
 def _assign(order: Order, **values: str) -> None:
@@ -27,6 +28,13 @@ def address_text(order: Order) -> str:
         return order.address_raw
     parts = (order.province, order.city, order.district, order.address_detail)
     return " ".join(p for p in parts if p)
+
+
+def check_name(order: Order, ctx: VerifyContext) -> list[Issue]:
+    """A parcel with no name on it cannot be handed to anyone; the courier needs one."""
+    if order.recipient.strip():
+        return []
+    return [Issue(NAME_RULE, "recipient", "没有收货人姓名，请补上再发货", HOLD)]
 
 
 def check_address(order: Order, ctx: VerifyContext) -> list[Issue]:

@@ -13,7 +13,7 @@ from app.verification.payment import check_payment
 from app.verification.price import check_prices, check_totals
 from app.verification.product import check_products
 from app.verification.quantity import check_quantities
-from app.verification.recipient import check_address, check_phone
+from app.verification.recipient import check_address, check_name, check_phone
 from app.verification.remarks import check_remarks
 
 Rule = Callable[[Order, VerifyContext], list[Issue]]
@@ -25,6 +25,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("quantity", check_quantities),
     ("price", check_prices),
     ("totals", check_totals),
+    ("recipient", check_name),
     ("address", check_address),
     ("phone", check_phone),
     ("duplicate", check_duplicates),

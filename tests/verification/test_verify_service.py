@@ -88,3 +88,14 @@ def test_confirming_queues_sms_and_email_with_the_promised_date(make_order, shop
         assert session.get(OutboxMessage, messages[0].id).state == "sent"
     assert text.splitlines()[0].startswith("编号,订单号") and "CONF" in text
     assert _detail(shop, "CONF").status in ("confirmed", "backordered")
+
+
+def test_an_order_without_a_recipient_name_is_held(make_order, shop) -> None:
+    """An order whose 收货人姓名 was blank used to pass verification and reach a waybill."""
+    make_order(order_no="NONAME", recipient="  ")
+    verify_orders(shop)
+    held = _detail(shop, "NONAME")
+    assert held.status == "held"
+    assert [(f.rule, f.field, f.reason) for f in held.findings if f.severity == "hold"] == [
+        ("recipient", "recipient", "没有收货人姓名，请补上再发货")
+    ]
