@@ -575,82 +575,82 @@
 <context>
     <name>FlowWindow</name>
     <message>
-        <location filename="../../ui/windows/flow.py" line="70" />
+        <location filename="../../ui/windows/flow.py" line="73" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="72" />
+        <location filename="../../ui/windows/flow.py" line="75" />
         <source>打印流程图…</source>
         <translation>Print flow chart…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="74" />
+        <location filename="../../ui/windows/flow.py" line="77" />
         <source>目标时间…</source>
         <translation>Target times…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="79" />
+        <location filename="../../ui/windows/flow.py" line="82" />
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="81" />
+        <location filename="../../ui/windows/flow.py" line="84" />
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="101" />
+        <location filename="../../ui/windows/flow.py" line="104" />
         <source>点击步骤可查看停在该步骤的订单。在办 = 现在停在此步；经过、中位、P90、异常 = 所选日期内。</source>
         <translation>Click a step to see the orders waiting there. Open = waiting at this step now; passed, median, P90, exceptions = within the chosen dates.</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="131" />
+        <location filename="../../ui/windows/flow.py" line="134" />
         <source>「%1」没有自己的订单状态</source>
         <translation>“%1” has no order state of its own</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="150" />
+        <location filename="../../ui/windows/flow.py" line="153" />
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="178" />
+        <location filename="../../ui/windows/flow.py" line="181" />
         <source>最慢</source>
         <translation>Slowest</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="179" />
+        <location filename="../../ui/windows/flow.py" line="182" />
         <source>最慢（相对目标）：</source>
         <translation>Slowest (against target): </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="180" />
+        <location filename="../../ui/windows/flow.py" line="183" />
         <source>已更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="186" />
+        <location filename="../../ui/windows/flow.py" line="189" />
         <source>计算失败：</source>
         <translation>Calculation failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="196" />
+        <location filename="../../ui/windows/flow.py" line="199" />
         <source>保存流程图</source>
         <translation>Save flow chart</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="196" />
+        <location filename="../../ui/windows/flow.py" line="199" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="205" />
+        <location filename="../../ui/windows/flow.py" line="208" />
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/flow.py" line="209" />
+        <location filename="../../ui/windows/flow.py" line="212" />
         <source>已保存 </source>
         <translation>Saved </translation>
     </message>
@@ -698,32 +698,38 @@
         <translation>Handover {id} · {carrier}: {expected} parcels due, {scanned} scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="135" />
+        <location filename="../../ui/windows/handover.py" line="106" />
+        <location filename="../../ui/windows/handover.py" line="147" />
+        <source>（第 {piece} 件）</source>
+        <translation> (parcel {piece})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="136" />
         <source>停止发货！</source>
         <translation>Stop shipment!</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="143" />
+        <location filename="../../ui/windows/handover.py" line="144" />
         <source>已扫入：{no} 订单 {order}</source>
         <translation>Scanned: {no} order {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="156" />
+        <location filename="../../ui/windows/handover.py" line="158" />
         <source>交接完成：发出 {n} 件</source>
         <translation>Handover done: {n} parcels sent</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="158" />
+        <location filename="../../ui/windows/handover.py" line="160" />
         <source>；未扫描 {m} 件：</source>
         <translation>; {m} not scanned: </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="171" />
+        <location filename="../../ui/windows/handover.py" line="173" />
         <source>保存交接单</source>
         <translation>Save handover sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="173" />
+        <location filename="../../ui/windows/handover.py" line="175" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -2928,138 +2934,138 @@ Total refund {t}</translation>
 <context>
     <name>VerificationWindow</name>
     <message>
-        <location filename="../../ui/windows/verification.py" line="77" />
+        <location filename="../../ui/windows/verification.py" line="99" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="77" />
+        <location filename="../../ui/windows/verification.py" line="99" />
         <source>商家编码</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="77" />
+        <location filename="../../ui/windows/verification.py" line="99" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="77" />
+        <location filename="../../ui/windows/verification.py" line="99" />
         <source>数量</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="92" />
+        <location filename="../../ui/windows/verification.py" line="114" />
         <source>重新审核</source>
         <translation>Re-verify</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="93" />
-        <location filename="../../ui/windows/verification.py" line="231" />
+        <location filename="../../ui/windows/verification.py" line="115" />
+        <location filename="../../ui/windows/verification.py" line="257" />
         <source>主管放行</source>
         <translation>Supervisor release</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="94" />
+        <location filename="../../ui/windows/verification.py" line="116" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="95" />
+        <location filename="../../ui/windows/verification.py" line="117" />
         <source>审核全部新订单</source>
         <translation>Verify all new orders</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="96" />
+        <location filename="../../ui/windows/verification.py" line="118" />
         <source>确认全部无问题订单</source>
         <translation>Confirm all clean orders</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="104" />
+        <location filename="../../ui/windows/verification.py" line="126" />
         <source>问题（点击定位到字段）</source>
         <translation>Problems (click to go to the field)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="106" />
+        <location filename="../../ui/windows/verification.py" line="84" />
         <source>收件电话</source>
         <translation>Recipient phone</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="108" />
+        <location filename="../../ui/windows/verification.py" line="84" />
         <source>收货地址</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="112" />
+        <location filename="../../ui/windows/verification.py" line="131" />
         <source>订单历史</source>
         <translation>Order history</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="116" />
+        <location filename="../../ui/windows/verification.py" line="135" />
         <source>挂起的订单（最早的在前）</source>
         <translation>Held orders (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="148" />
+        <location filename="../../ui/windows/verification.py" line="168" />
         <source>挂起</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="148" />
+        <location filename="../../ui/windows/verification.py" line="168" />
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="148" />
+        <location filename="../../ui/windows/verification.py" line="168" />
         <source>信息</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="204" />
+        <location filename="../../ui/windows/verification.py" line="229" />
         <source>不能修改</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="207" />
+        <location filename="../../ui/windows/verification.py" line="234" />
         <source>修改电话</source>
         <translation>Edit phone</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="210" />
+        <location filename="../../ui/windows/verification.py" line="236" />
         <source>修改地址</source>
         <translation>Edit address</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="220" />
+        <location filename="../../ui/windows/verification.py" line="246" />
         <source>修改商家编码</source>
         <translation>Edit SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="231" />
+        <location filename="../../ui/windows/verification.py" line="257" />
         <source>放行理由：</source>
         <translation>Release reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="237" />
+        <location filename="../../ui/windows/verification.py" line="263" />
         <source>不能放行</source>
         <translation>Cannot release</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="262" />
+        <location filename="../../ui/windows/verification.py" line="288" />
         <source>审核完成：通过 %1，挂起 %2</source>
         <translation>Verification done: %1 passed, %2 held</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="269" />
+        <location filename="../../ui/windows/verification.py" line="295" />
         <source>审核失败</source>
         <translation>Verification failed</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="275" />
+        <location filename="../../ui/windows/verification.py" line="301" />
         <source>确认订单</source>
         <translation>Confirm orders</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="275" />
+        <location filename="../../ui/windows/verification.py" line="301" />
         <source>已确认 %1 单</source>
         <translation>%1 orders confirmed</translation>
     </message>
