@@ -60,7 +60,11 @@ def test_output_into_a_closed_pipe_is_not_an_error(db_url: str) -> None:
     main(["--db", db_url, "demo"])
     result = subprocess.run(
         f"'{sys.executable}' '{ROOT / 'main.py'}' --db '{db_url}' orders --json | head -1",
-        shell=True, capture_output=True, text=True, cwd=ROOT, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.stdout.strip() == "["
     assert "Traceback" not in result.stderr

@@ -23,7 +23,11 @@ def enqueue(
 ) -> OutboxMessage:
     """Queue one message; it is stored with the caller's transaction and sent later."""
     message = OutboxMessage(
-        order_id=order_id, kind=kind, channel=channel, recipient=recipient, subject=subject,
+        order_id=order_id,
+        kind=kind,
+        channel=channel,
+        recipient=recipient,
+        subject=subject,
         body=body,
     )
     session.add(message)

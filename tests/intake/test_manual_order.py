@@ -139,9 +139,7 @@ def test_email_order_keeps_the_address_and_confirmation_mails_it(catalogue):
 
     with catalogue.reading() as session:
         assert session.scalars(select(Order.email)).one() == "lin.xiaoyu@example.com"
-        mail = session.scalars(
-            select(OutboxMessage).where(OutboxMessage.channel == "email")
-        ).one()
+        mail = session.scalars(select(OutboxMessage).where(OutboxMessage.channel == "email")).one()
     assert mail.recipient == "lin.xiaoyu@example.com"
 
 
