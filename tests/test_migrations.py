@@ -42,3 +42,15 @@ def test_sqlite_file_uses_wal_and_foreign_keys(db: Database) -> None:
         assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     path = db.engine.url.database
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_migrations_have_one_head() -> None:
+    """Features built side by side each branched from the skeleton; a merge joins them, so
+    `scripts/new_migration.py` has one revision to build on."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from app.db.migrate import alembic_config
+
+    heads = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://"))).get_heads()
+    assert heads == ["0003_merge"]

@@ -188,6 +188,13 @@ def _excess(session: Session, product_id: int, line_reserved: int) -> int:
     return min(max(current.reserved - max(current.on_hand, 0), 0), line_reserved)
 
 
+def _not_stocked(line: OrderLine, product_id: int | None, ordered: int) -> LineStock:
+    """A line whose goods are not kept in stock (virtual, or not in the catalogue)."""
+    return LineStock(
+        line.id, line.line_no, line.sku, product_id, ordered, 0, 0, 0, LineState.NOT_STOCKED
+    )
+
+
 def reserve_order(session: Session, order: Order, user: str) -> ReservationResult:
     """Top every line up to what it needs, as far as stock allows; report each line."""
     assert_not_cancelled(order)
@@ -197,19 +204,7 @@ def reserve_order(session: Session, order: Order, user: str) -> ReservationResul
     for line in order.lines:
         product_id, ordered = line_pieces(session, line)
         if not _stocked_product(session, product_id):
-            results.append(
-                LineStock(
-                    line.id,
-                    line.line_no,
-                    line.sku,
-                    product_id,
-                    ordered,
-                    0,
-                    0,
-                    0,
-                    LineState.NOT_STOCKED,
-                )
-            )
+            results.append(_not_stocked(line, product_id, ordered))
             continue
 
         reserved, shipped = holdings.get(line.id, (0, 0))
@@ -247,19 +242,7 @@ def stock_of_order(session: Session, order: Order) -> ReservationResult:
     for line in order.lines:
         product_id, ordered = line_pieces(session, line)
         if not _stocked_product(session, product_id):
-            results.append(
-                LineStock(
-                    line.id,
-                    line.line_no,
-                    line.sku,
-                    product_id,
-                    ordered,
-                    0,
-                    0,
-                    0,
-                    LineState.NOT_STOCKED,
-                )
-            )
+            results.append(_not_stocked(line, product_id, ordered))
             continue
         reserved, shipped = holdings.get(line.id, (0, 0))
         results.append(_describe(line, product_id, ordered, reserved, shipped, 0))
