@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from enum import IntEnum
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -77,6 +78,10 @@ class VerificationWindow(QWidget):
         self.undo_stack = QUndoStack(self)
 
         self.queue = QListWidget()
+        # The reason is what the clerk reads first: wrap it rather than hide it off the edge.
+        self.queue.setWordWrap(True)
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queue.setAlternatingRowColors(True)
         self.queue.currentItemChanged.connect(self._queue_clicked)
         self.findings = QListWidget()
         self.findings.itemClicked.connect(self._finding_clicked)
