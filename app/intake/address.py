@@ -53,21 +53,16 @@ def address_fields(parts: AddressParts, raw: str) -> dict:
 
 
 def split_free_text(raw: str) -> AddressParts:
-    """A typed address: the verification helper's parser when present, else the spaced form.
+    """A typed address split by the verification parser, with the postcode taken off first.
 
-    The parser lives in `app.verification.address` (issue 4); it is looked up at call time so
-    intake works before, and improves once, that module exists.
+    The parser is imported here, not at the top: verification imports intake's helpers.
     """
     text, postcode = raw.strip(), ""
     found = _POSTCODE.search(text)
     if found:
         postcode, text = found.group(1), text[: found.start()].rstrip()
-    try:
-        from app.verification.address import parse_address
-    except ImportError:
-        # TODO: remove the fallback once app.verification.address is merged (issue 4).
-        parts = split_spaced(text)
-        return AddressParts(parts.province, parts.city, parts.district, parts.detail, postcode)
+    from app.verification.address import parse_address
+
     parsed = parse_address(text)
     detail = getattr(parsed, "detail", None) or getattr(parsed, "address_detail", "")
     return AddressParts(

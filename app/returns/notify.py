@@ -92,7 +92,7 @@ def notify_customer(
     queued = []
     for channel in settings.get(session, "returns.notify_channels", ["sms"]):
         if channel != "sms" or not phone:
-            # TODO: e-mail texts for returns; orders carry no e-mail address yet.
+            # TODO: e-mail texts for returns; only SMS templates are written so far.
             log.info("return %s: no %s address, no message", ret.rma_no, channel)
             continue
         subject, body = render_template(session, f"return.{state.value}.sms", context)

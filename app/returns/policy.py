@@ -3,7 +3,6 @@
 Settings (all optional; the defaults are the shop's usual terms):
 - `returns.no_reason_days` (7): 七天无理由, counted from delivery;
 - `returns.quality_days` (15): the shop's fault (quality, damage, wrong or missing items);
-- `returns.default_transit_days` (3): used when the carrier table has no figure;
 - `returns.non_returnable_keywords`: words in a product's category, name or spec that make it
   non-returnable without a fault (personalised and hygiene goods);
 - `returns.non_returnable_skus`: SKUs that are never returnable without a fault.
@@ -27,6 +26,7 @@ from app.db.models import Order, OrderEvent, Product, Shipment
 from app.db.models.returns import ReturnLine, ReturnRequest
 from app.db.types import utcnow
 from app.returns.reasons import REASONS, SELLER_FAULT
+from app.shipping.carriers import transit_days
 
 try:  # delivery dates come from the tracking step (issue 10) when it is installed
     from app.db.models.tracking import ParcelProgress
@@ -63,11 +63,6 @@ def _desk_day(moment: datetime) -> date:
 
 
 def _transit_days(session: Session, carrier: str, province: str) -> int:
-    try:
-        from app.shipping.carriers import transit_days
-    except ImportError:
-        # TODO: the carrier table (issue 7) is not installed; one figure for every route.
-        return int(settings.get(session, "returns.default_transit_days", 3))
     return transit_days(session, carrier, province)
 
 

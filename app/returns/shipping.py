@@ -6,7 +6,6 @@ Settings: `returns.address` is the return address printed on the RMA slip when n
 from __future__ import annotations
 
 import logging
-import re
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -21,32 +20,21 @@ from app.returns.lookup import find_return
 from app.returns.notify import notify_customer
 from app.returns.queries import ReturnDetail, detail_of
 from app.returns.states import ReturnState, move_return, record_step
+from app.shipping.carriers import carriers
+from app.shipping.tracking_numbers import check_tracking_number
 
 log = logging.getLogger(__name__)
 
 PAYERS = {"buyer": "买家承担", "seller": "卖家承担"}
-_FALLBACK_FORMAT = re.compile(r"^[A-Za-z0-9]{8,24}$")
 
 
 def tracking_problem(carrier: str, number: str) -> str | None:
     """Why `number` cannot be `carrier`'s tracking number, or None when it looks right."""
-    try:
-        from app.shipping.tracking_numbers import check_tracking_number
-    except ImportError:
-        # TODO: the carriers' own formats (issue 7) are not installed; letters and digits only.
-        if _FALLBACK_FORMAT.match(number):
-            return None
-        return "运单号应为 8 到 24 位字母或数字"
     return check_tracking_number(carrier, number)
 
 
 def carrier_choices(db: Database) -> list[tuple[str, str]]:
     """(code, name) of the carriers a parcel may come back with, for the shipping dialog."""
-    try:
-        from app.shipping.carriers import carriers
-    except ImportError:
-        # TODO: the carrier catalogue (issue 7) is not installed; the usual codes only.
-        return [(code, code) for code in ("SF", "ZTO", "YTO", "STO", "YD", "JT", "EMS", "JD")]
     with db.transaction() as session:
         return [(c.code, c.name) for c in carriers(session)]
 

@@ -18,6 +18,7 @@ from app.config import desk_timezone
 from app.db.models import Order, OutboxMessage, Shipment
 from app.db.models.tracking import ParcelProgress
 from app.outbox.queue import enqueue
+from app.shipping.carriers import carrier_name
 from app.tracking.delivery_date import expected_delivery
 from app.tracking.templates import message_text
 
@@ -29,11 +30,6 @@ DEFAULT_CHANNELS = ["sms", "email"]
 
 def carrier_label(session: Session, code: str) -> str:
     """The carrier's name as customers know it (顺丰速运), or its code when unknown."""
-    try:
-        from app.shipping.carriers import carrier_name
-    except ImportError:
-        # TODO: the carrier catalogue names carriers; until it does we show the code.
-        return code
     try:
         return carrier_name(session, code) or code
     except Exception:  # noqa: BLE001 - a name is cosmetic; the notice must still go out

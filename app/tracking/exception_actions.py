@@ -143,25 +143,21 @@ def open_return(
         lines = [(ln.sku, ln.quantity) for ln in order.lines]
 
     words = note.strip() or f"物流异常：{RULES[exc.rule].label}"
-    try:
-        from app.returns.request import ReturnLineInput, create_return
-    except ImportError:
-        # TODO: record only until the returns service can be imported.
-        rma = ""
-    else:
-        ret = create_return(
-            db,
-            order_no,
-            [ReturnLineInput(sku, qty, "other", words) for sku, qty in lines],
-            note=words,
-            user=user,
-            notify=False,
-        )
-        rma = ret.rma_no
+    # Imported here: the returns service imports the tracking modules in turn.
+    from app.returns.request import ReturnLineInput, create_return
+
+    ret = create_return(
+        db,
+        order_no,
+        [ReturnLineInput(sku, qty, "other", words) for sku, qty in lines],
+        note=words,
+        user=user,
+        notify=False,
+    )
 
     with db.transaction() as session:
         exc = _open_exception(session, exception_id)
-        text = f"退货单 {rma}：{words}" if rma else f"退货申请（待退货模块处理）：{words}"
+        text = f"退货单 {ret.rma_no}：{words}"
         _record(session, exc, "open_return", text, user)
         return exception_row(session, exc.id)
 
