@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Order, OrderLine, Product, ScanEvent
+from app.intake.stop_list import is_stopped
 from app.orders.status import LABELS, Status
 
 # States from which scanning may start or go on.
@@ -90,11 +91,7 @@ def blocked_reason(session: Session, order: Order) -> str:
 
 
 def _stopped(session: Session, order_id: int) -> bool:
-    """The intake stop list, when that module exists (it is written by another step)."""
-    try:
-        from app.intake.stop_list import is_stopped
-    except ImportError:
-        return False
+    """On the intake stop list: cancelled on the platform after it was packed or labelled."""
     return bool(is_stopped(session, order_id))
 
 

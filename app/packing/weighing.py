@@ -22,6 +22,7 @@ from app import settings
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, Product, Shipment
+from app.db.models.carriers import Carrier
 from app.db.models.packing_station import Packaging
 from app.db.types import GRAM
 from app.errors import BadInput, OrderNotFound
@@ -45,16 +46,11 @@ def _packaging(session: Session, code: str) -> Packaging | None:
 def volumetric_divisor(session: Session, carrier_code: str) -> int:
     """cm³ per kg for this carrier, from the carrier catalogue when there is one."""
     if carrier_code:
-        try:
-            from app.db.models.carriers import Carrier
-        except ImportError:
-            Carrier = None  # noqa: N806 - the carrier catalogue is another step's table
-        if Carrier is not None:
-            divisor = session.scalar(
-                select(Carrier.volumetric_divisor).where(Carrier.code == carrier_code)
-            )
-            if divisor:
-                return int(divisor)
+        divisor = session.scalar(
+            select(Carrier.volumetric_divisor).where(Carrier.code == carrier_code)
+        )
+        if divisor:
+            return int(divisor)
     return int(settings.get(session, "packing.volumetric_divisor", DEFAULT_DIVISOR))
 
 

@@ -25,6 +25,8 @@ from app.returns.errors import IllegalReturnStep, ReturnInputError
 from app.returns.lookup import find_return
 from app.returns.notify import notify_customer
 from app.returns.states import ReturnState, label, move_return
+from app.verification.confirm import confirm_clean_orders
+from app.verification.service import verify_orders
 
 log = logging.getLogger(__name__)
 
@@ -158,13 +160,8 @@ def exchange_return(
 
 
 def _verify(db: Database, result: ExchangeResult) -> ExchangeResult:
-    """Verify and confirm the replacement at once (which reserves its stock), when those steps
-    are installed; otherwise it waits as `new` for the next verification run."""
-    try:
-        from app.verification.confirm import confirm_clean_orders
-        from app.verification.service import verify_orders
-    except ImportError:
-        return result
+    """Verify and confirm the replacement at once, which reserves its stock; a replacement that
+    fails a rule waits, held, like any other order."""
     verify_orders(db, order_nos=[result.order_no])
     if _status(db, result) == "verified":
         confirm_clean_orders(db, [result.order_no])

@@ -24,18 +24,11 @@ from app import settings
 from app.config import desk_timezone
 from app.db.models import Order, OrderEvent, Product, Shipment
 from app.db.models.returns import ReturnLine, ReturnRequest
+from app.db.models.stock_control import StockPlan
+from app.db.models.tracking import ParcelProgress
 from app.db.types import utcnow
 from app.returns.reasons import REASONS, SELLER_FAULT
 from app.shipping.carriers import transit_days
-
-try:  # delivery dates come from the tracking step (issue 10) when it is installed
-    from app.db.models.tracking import ParcelProgress
-except ImportError:  # pragma: no cover - depends on which steps are installed
-    ParcelProgress = None
-try:  # categories come from stock planning (issue 5) when it is installed
-    from app.db.models.stock_control import StockPlan
-except ImportError:  # pragma: no cover
-    StockPlan = None
 
 DEFAULT_KEYWORDS = ["定制", "个性化", "刻字", "贴身", "内衣", "内裤", "卫生用品", "一次性"]
 
@@ -67,7 +60,7 @@ def _transit_days(session: Session, carrier: str, province: str) -> int:
 
 
 def _delivered_at(session: Session, order: Order, shipments: list[Shipment]) -> datetime | None:
-    if ParcelProgress is not None and shipments:
+    if shipments:
         found = session.scalars(
             select(ParcelProgress.delivered_at).where(
                 ParcelProgress.shipment_id.in_([s.id for s in shipments]),
@@ -104,12 +97,9 @@ def policy_start(session: Session, order: Order) -> PolicyStart:
 def _category_text(session: Session, product: Product | None) -> str:
     if product is None:
         return ""
-    category = ""
-    if StockPlan is not None:
-        category = (
-            session.scalar(select(StockPlan.category).where(StockPlan.product_id == product.id))
-            or ""
-        )
+    category = (
+        session.scalar(select(StockPlan.category).where(StockPlan.product_id == product.id)) or ""
+    )
     return " ".join((category, product.name, product.spec))
 
 

@@ -9,7 +9,6 @@ told) and draws the manifest both sides sign.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,8 +25,10 @@ from app.documents.manifest import ManifestLine, render_manifest
 from app.errors import BadInput
 from app.orders.status import Status, move
 from app.shipping.carriers import get_carrier
+from app.shipping.notices import queue_shipping_notice
 from app.shipping.stops import require_not_stopped, stop_reason, stopped_orders
 from app.shipping.tracking_numbers import normalise
+from app.stock.reservation import ship_order_stock
 
 log = logging.getLogger(__name__)
 
@@ -230,16 +231,8 @@ def scan_parcel(db: Database, handover_id: int, code: str) -> ScanOutcome:
 
 def _after_shipping(session: Session, order: Order, shipment: Shipment, user: str) -> None:
     """Stock leaves the shelf and the customer is told, by the steps that own those jobs."""
-    for module_name, function_name, args in (
-        ("app.stock.reservation", "ship_order_stock", (session, order, user)),
-        ("app.shipping.notices", "queue_shipping_notice", (session, shipment)),
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            log.warning("%s is not installed; %s skipped", module_name, function_name)
-            continue
-        getattr(module, function_name)(*args)
+    ship_order_stock(session, order, user)
+    queue_shipping_notice(session, shipment)
 
 
 def close_handover(db: Database, handover_id: int, user: str | None = None) -> CloseResult:

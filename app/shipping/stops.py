@@ -6,12 +6,11 @@ PackDesk is stopped too.
 
 from __future__ import annotations
 
-import importlib
-
 from sqlalchemy.orm import Session
 
 from app.db.models import Order
 from app.errors import BadInput
+from app.intake import stop_list
 from app.orders.status import Status
 
 
@@ -26,10 +25,6 @@ class ParcelStopped(BadInput):
 
 def stopped_orders(session: Session) -> dict[int, str]:
     """The whole stop list at once {order id: reason}, for batches."""
-    try:
-        stop_list = importlib.import_module("app.intake.stop_list")
-    except ImportError:
-        return {}
     return {i: stop_list.stop_reason(session, i) for i in stop_list.stopped_order_ids(session)}
 
 

@@ -7,11 +7,11 @@ disagree about a remark.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 
 from app.db.models import Order
+from app.verification.remarks import carrier_wishes as remark_wishes
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +26,8 @@ NO_WISHES = CarrierWishes(frozenset(), frozenset())
 
 
 def carrier_wishes(order: Order) -> CarrierWishes:
-    """The buyer's carrier wishes as carrier codes (none when verification is not installed)."""
-    try:
-        module = importlib.import_module("app.verification.remarks")
-    except ImportError:
-        log.warning("app.verification.remarks is missing; carrier wishes are not read")
-        return NO_WISHES
-    found = module.carrier_wishes(order)
-    refused = frozenset(getattr(found, "avoid", ()) or getattr(found, "refused", ()) or ())
-    wanted = frozenset(getattr(found, "only", ()) or getattr(found, "wanted", ()) or ())
+    """The buyer's carrier wishes, read from the remarks by verification, as carrier codes."""
+    found = remark_wishes(order)
+    refused = frozenset(found.avoid)
+    wanted = frozenset(found.only)
     return CarrierWishes(wanted - refused, refused)

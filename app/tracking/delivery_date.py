@@ -17,6 +17,7 @@ from app import settings
 from app.config import desk_timezone
 from app.errors import BadInput
 from app.promise.workdays import add_workdays
+from app.shipping.carriers import expected_delivery as carrier_expected
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,9 @@ def expected_delivery(session: Session, carrier: str, province: str, shipped_at:
     """
     ship_day = shipped_at.astimezone(desk_timezone()).date()
     try:
-        from app.shipping.carriers import expected_delivery as carrier_expected
-    except ImportError:
-        carrier_expected = None
-    if carrier_expected is not None:
-        try:
-            return carrier_expected(session, carrier, province, ship_day)
-        except BadInput:
-            log.warning("carrier %r not in the catalogue; using the default transit days", carrier)
+        return carrier_expected(session, carrier, province, ship_day)
+    except BadInput:
+        log.warning("carrier %r not in the catalogue; using the default transit days", carrier)
 
     days = int(settings.get(session, "shipping.default_transit_days", DEFAULT_TRANSIT_DAYS))
     return add_workdays(ship_day, days)

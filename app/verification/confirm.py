@@ -7,7 +7,6 @@ line is backordered, default 3), `shop.name` (signs the messages).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import date, time
@@ -25,6 +24,7 @@ from app.orders.status import LABELS, Status, move
 from app.outbox.queue import enqueue
 from app.outbox.templates import render_template
 from app.promise.ship_date import promise_ship_date
+from app.stock.reservation import reserve_order
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +38,8 @@ class Confirmation:
 
 
 def _reserve(session: Session, order: Order, user: str) -> bool:
-    """Reserve stock through the stock step when it is installed; True if something is short."""
-    try:
-        reservation = importlib.import_module("app.stock.reservation")
-    except ModuleNotFoundError:
-        log.warning(
-            "app.stock.reservation missing: order %s confirmed without reserving", order.order_no
-        )
-        return False
-    result = reservation.reserve_order(session, order, user)
+    """Reserve the order's stock; True if something is short."""
+    result = reserve_order(session, order, user)
     return not result.complete
 
 
