@@ -18,31 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_import import ITEM_HEADER, ORDER_HEADER  # noqa: E402
 
 from app.db.engine import Database  # noqa: E402
 from app.db.models import Product  # noqa: E402
 from app.intake.service import import_files  # noqa: E402
 from app.verification.service import verify_orders  # noqa: E402
 
-ORDER_HEADER = [
-    "订单编号",
-    "买家会员名",
-    "买家应付货款",
-    "买家应付邮费",
-    "买家实际支付金额",
-    "订单状态",
-    "买家留言",
-    "收货人姓名",
-    "收货地址",
-    "联系手机",
-    "订单创建时间",
-    "订单付款时间",
-    "宝贝标题",
-    "宝贝总数量",
-    "店铺名称",
-    "订单备注",
-]
-ITEM_HEADER = ["订单编号", "标题", "价格", "购买数量", "商品属性", "订单状态", "商家编码"]
 TARGET_RATIO = 1.0
 ADDRESSES = [
     "浙江省 杭州市 西湖区 文三路 {n}号",

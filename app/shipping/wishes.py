@@ -22,7 +22,6 @@ class CarrierWishes:
     refused: frozenset[str]
 
 
-NO_WISHES = CarrierWishes(frozenset(), frozenset())
 
 
 def carrier_wishes(order: Order) -> CarrierWishes:
