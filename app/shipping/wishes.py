@@ -22,8 +22,6 @@ class CarrierWishes:
     refused: frozenset[str]
 
 
-
-
 def carrier_wishes(order: Order) -> CarrierWishes:
     """The buyer's carrier wishes, read from the remarks by verification, as carrier codes."""
     found = remark_wishes(order)
