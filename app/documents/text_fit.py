@@ -33,6 +33,10 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     limit = width / size
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
+        if sum(_char_width(font, ch) for ch in paragraph) <= limit:
+            # Most fields fit on one line: no need to look for places to break.
+            lines.append(paragraph.rstrip())
+            continue
         line, used = "", 0.0
         for token in _TOKENS.findall(paragraph):
             token_w = sum(_char_width(font, ch) for ch in token)
