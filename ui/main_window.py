@@ -45,7 +45,10 @@ PAGES = (
     Page("returns", "ui.windows.returns", "ReturnsWindow"),
     Page("outbox", "ui.windows.outbox", "OutboxWindow"),
     Page("flow", "ui.windows.flow", "FlowWindow"),
+    Page("carriers", "ui.windows.carriers", "CarriersWindow"),
 )
+# Ctrl+1 … Ctrl+0 go to the first ten pages; later (settings-like) pages have no shortcut.
+SHORTCUT_PAGES = 10
 
 
 def page_titles() -> dict[str, str]:
@@ -60,6 +63,7 @@ def page_titles() -> dict[str, str]:
         "returns": QCoreApplication.translate("MainWindow", "退货"),
         "outbox": QCoreApplication.translate("MainWindow", "消息"),
         "flow": QCoreApplication.translate("MainWindow", "流程"),
+        "carriers": QCoreApplication.translate("MainWindow", "承运商"),
     }
 
 
@@ -133,7 +137,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
         for number, page in enumerate(PAGES, 1):
             action = QAction(self._titles[page.key], self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
+            if number <= SHORTCUT_PAGES:
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
             go_menu.addAction(action)
 

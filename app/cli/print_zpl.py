@@ -18,6 +18,12 @@ def register(documents) -> None:
     p.add_argument("--size", choices=SIZES, default="100x180")
     p.add_argument("--mask", action="store_true")
     p.add_argument("--reason", default="", help="why a waybill is printed again")
+    p.add_argument(
+        "--printer-font",
+        metavar="NAME",
+        help="a CJK font already stored on the printer (e.g. E:WQY.TTF); "
+        "without it, text is sent as bitmaps that print on any ZPL printer",
+    )
     p.set_defaults(handler=handle)
 
 
@@ -30,6 +36,7 @@ def handle(db: Database, args: argparse.Namespace) -> int:
         mask=args.mask,
         carrier=args.carrier,
         reason=args.reason,
+        printer_font=args.printer_font,
     )
     args.out.write_text(zpl, "utf-8")
     print(f"{len(args.order_nos)} 张面单 (ZPL) -> {args.out}")

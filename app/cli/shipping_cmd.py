@@ -12,6 +12,7 @@ import importlib.util
 from pathlib import Path
 
 from app.cli.args import whole_number
+from app.cli.catalogue_handlers import register_catalogue
 from app.cli.output import print_json
 from app.db.engine import Database
 from app.shipping import handover
@@ -31,6 +32,7 @@ def register(subparsers) -> None:
     choose.add_argument("order_no", metavar="ORDER_NO")
     choose.add_argument("code", metavar="CODE", nargs="?")
     choose.add_argument("--reason", default="")
+    choose.add_argument("--service", default=None, help="e.g. 顺丰特快 (default: the ranked one)")
     choose.set_defaults(handler=handle_choose)
 
     sort = carrier_cmds.add_parser("sort-code", help="enter a sort code (三段码) and hub")
@@ -41,6 +43,7 @@ def register(subparsers) -> None:
     sort.add_argument("--code", required=True, help="大头笔/三段码 as printed")
     sort.add_argument("--hub", default="", help="集包地")
     sort.set_defaults(handler=handle_sort_code)
+    register_catalogue(carrier_cmds)
 
     tracking = subparsers.add_parser("tracking", help="tracking numbers")
     tracking_cmds = tracking.add_subparsers(dest="tracking_command", required=True)
@@ -89,11 +92,23 @@ def handle_rank(db: Database, args: argparse.Namespace) -> int:
                     "rank": r.rank,
                     "carrier": r.code,
                     "name": r.name,
+                    "service": r.service,
                     "eligible": r.eligible,
                     "price": r.price,
                     "expected_delivery": r.expected_delivery,
                     "transit_days": r.transit_days,
                     "reasons": list(r.reasons),
+                    "services": [
+                        {
+                            "name": o.name,
+                            "speed_class": o.speed_class,
+                            "price": o.price,
+                            "expected_delivery": o.expected_delivery,
+                            "keeps_promise": o.keeps_promise,
+                            "default": o.is_default,
+                        }
+                        for o in r.services
+                    ],
                 }
                 for r in ranks
             ]
@@ -106,9 +121,10 @@ def handle_rank(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_choose(db: Database, args: argparse.Namespace) -> int:
-    choice = choose_carrier(db, args.order_no, args.code, args.reason)
-    extra = f"（推荐 {choice.suggested}，原因：{choice.reason}）" if choice.overridden else ""
-    print(f"{choice.order_no}: {choice.carrier}{extra}")
+    choice = choose_carrier(db, args.order_no, args.code, args.reason, service=args.service)
+    suggested = f"{choice.suggested} {choice.suggested_service}".strip()
+    extra = f"（推荐 {suggested}，原因：{choice.reason}）" if choice.overridden else ""
+    print(f"{choice.order_no}: {choice.carrier} {choice.service}{extra}")
     return 0
 
 

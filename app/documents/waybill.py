@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import zip_longest
 
 from sqlalchemy import insert, select
@@ -250,10 +251,15 @@ def render_waybills_zpl(
     reason: str = "",
     user: str | None = None,
     parcel_no: int | None = None,
+    printer_font: str | None = None,
 ) -> str:
-    """The same as `render_waybills`, as ZPL for Zebra-compatible thermal printers."""
+    """The same as `render_waybills`, as ZPL for Zebra-compatible thermal printers.
+
+    Text goes out as bitmaps unless `printer_font` names a CJK font stored on the printer.
+    """
+    draw = partial(waybills_zpl, printer_font=printer_font)
     return _label_and_draw(
-        db, order_nos, tracking, size, mask, carrier, reason, user, parcel_no, waybills_zpl
+        db, order_nos, tracking, size, mask, carrier, reason, user, parcel_no, draw
     )
 
 

@@ -19,7 +19,7 @@ from app.config import desk_timezone
 from app.db.models import Order, Shipment
 from app.db.models.carriers import Carrier
 from app.db.models.packing_station import ParcelItem
-from app.shipping.carriers import sort_code_for
+from app.shipping.carriers import default_service, sort_code_for
 from app.shipping.privacy import mask_name, mask_phone
 
 # The shop's own return address; a real shop sets these under "sender.*".
@@ -96,6 +96,14 @@ def goods_summary(order: Order, contents: dict[int, int] | None = None) -> str:
     return text
 
 
+def service_label(carrier: Carrier, shipment: Shipment) -> str:
+    """The service printed on the label: the one chosen for the parcel, else the default."""
+    if shipment.service:
+        return shipment.service
+    default = default_service(carrier)
+    return default.name if default else ""
+
+
 class WaybillContext:
     """What every waybill of one batch shares (sender, settings, sort codes), read once.
 
@@ -165,7 +173,7 @@ class WaybillContext:
             order_no=order.order_no,
             carrier_code=carrier.code,
             carrier_name=carrier.name,
-            service=carrier.service,
+            service=service_label(carrier, shipment),
             tracking_no=shipment.tracking_no or "",
             sort_code=sort_code,
             hub=hub,

@@ -11,7 +11,7 @@ import logging
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import chinese_calendar
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.config import desk_timezone
 from app.db.engine import Database
-from app.db.models.carriers import Carrier, CarrierRegion, SortCode
+from app.db.models.carriers import Carrier, CarrierRegion, CarrierService, SortCode
 from app.errors import BadInput
 from app.shipping.seed import ensure_seeded
 
@@ -33,6 +33,14 @@ class UnknownCarrier(BadInput):
     def __init__(self, code: str) -> None:
         super().__init__(f"快递公司 {code!r} 不在承运商目录中")
         self.code = code
+
+
+class UnknownService(BadInput):
+    def __init__(self, carrier: Carrier, name: str) -> None:
+        known = "、".join(s.name for s in carrier.services if s.active) or "无"
+        super().__init__(f"{carrier.name} 没有服务 {name!r}（可选：{known}）")
+        self.code = carrier.code
+        self.name = name
 
 
 def carriers(session: Session, active_only: bool = True) -> list[Carrier]:
@@ -85,11 +93,45 @@ def region_rule(carrier: Carrier, province: str, city: str = "") -> CarrierRegio
     return matches[0] if matches else None
 
 
-def transit_days(session: Session, carrier_code: str, province: str) -> int:
-    """Days on the road to `province`, remote surcharge days included.
+def default_service(carrier: Carrier) -> CarrierService | None:
+    """The service used when nobody names one: the marked default, else the first active one.
+
+    None only for a carrier whose services were all removed; it is then priced and timed
+    straight from its tables.
+    """
+    active = [s for s in carrier.services if s.active]
+    return next((s for s in active if s.is_default), active[0] if active else None)
+
+
+def find_service(carrier: Carrier, name: str | None) -> CarrierService | None:
+    """The service called `name` (stopped ones too, for parcels already sent with them);
+    an empty name means the default. Raises UnknownService for a name the carrier lacks."""
+    if not name or not name.strip():
+        return default_service(carrier)
+    found = next((s for s in carrier.services if s.name == name.strip()), None)
+    if found is None:
+        raise UnknownService(carrier, name.strip())
+    return found
+
+
+def _service_for_timing(carrier: Carrier, name: str | None) -> CarrierService | None:
+    """Like find_service, but a parcel whose service was since renamed still gets a date."""
+    try:
+        return find_service(carrier, name)
+    except UnknownService:
+        log.warning("carrier %s has no service %r; timing it as the default", carrier.code, name)
+        return default_service(carrier)
+
+
+def transit_days(
+    session: Session, carrier_code: str, province: str, service: str | None = None
+) -> int:
+    """Days on the road to `province` with `service` (default: the carrier's default service),
+    remote surcharge days included.
 
     A province missing from the carrier's table gets the carrier's slowest figure, so a
-    promise made from it errs late rather than early.
+    promise made from it errs late rather than early. A faster service takes days off the
+    table, but no parcel arrives in less than one day.
     """
     carrier = get_carrier(session, carrier_code)
     found = _destination(carrier, province)
@@ -98,6 +140,10 @@ def transit_days(session: Session, carrier_code: str, province: str) -> int:
         days = max((d.transit_days for d in carrier.destinations), default=5)
     else:
         days = found.transit_days
+
+    chosen = _service_for_timing(carrier, service)
+    if chosen is not None:
+        days = max(1, days + chosen.transit_adjust_days)
 
     rule = region_rule(carrier, province)
     if rule is not None and rule.kind == "remote" and not rule.city:
@@ -146,10 +192,16 @@ def pickup_day(session: Session, carrier_code: str, now: datetime) -> date:
     return next_working_day(session, carrier_code, day)
 
 
-def expected_delivery(session: Session, carrier_code: str, province: str, ship_day: date) -> date:
+def expected_delivery(
+    session: Session,
+    carrier_code: str,
+    province: str,
+    ship_day: date,
+    service: str | None = None,
+) -> date:
     """Delivery day: transit days counted on the carrier's working days after `ship_day`."""
     day = ship_day
-    for _ in range(transit_days(session, carrier_code, province)):
+    for _ in range(transit_days(session, carrier_code, province, service)):
         day = next_working_day(session, carrier_code, day + timedelta(days=1))
     return day
 
@@ -160,14 +212,27 @@ def chargeable_weight(carrier: Carrier, weight: Decimal, volume_cm3: Decimal) ->
     return Decimal(max(1, math.ceil(max(weight, volumetric))))
 
 
-def price(carrier: Carrier, province: str, weight: Decimal, volume_cm3: Decimal) -> Decimal:
-    """首重 plus 续重 per further kilogram, in the zone of `province`."""
+def price(
+    carrier: Carrier,
+    province: str,
+    weight: Decimal,
+    volume_cm3: Decimal,
+    service: CarrierService | None = None,
+) -> Decimal:
+    """首重 plus 续重 per further kilogram, in the zone of `province`, times the service's
+    percent of the carrier's table (default: the carrier's default service), to the fen."""
     found = _destination(carrier, province)
     zone = found.zone if found else max(r.zone for r in carrier.rates)
     rate = next(r for r in carrier.rates if r.zone == zone)
     kg = chargeable_weight(carrier, weight, volume_cm3)
     extra_kg = max(Decimal(0), kg - rate.first_weight)
-    return rate.first_price + extra_kg * rate.extra_price_per_kg
+    table = rate.first_price + extra_kg * rate.extra_price_per_kg
+
+    service = service or default_service(carrier)
+    if service is None or service.price_percent == 100:
+        return table
+    scaled = table * service.price_percent / 100
+    return scaled.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def sort_code_for(
@@ -187,17 +252,47 @@ def sort_code_for(
 
 
 @dataclass(frozen=True)
+class ServiceInfo:
+    name: str
+    speed_class: str
+    transit_adjust_days: int
+    price_percent: int
+    is_default: bool
+
+
+@dataclass(frozen=True)
 class CarrierInfo:
     code: str
     name: str
+    # The default service and its speed class ("" when the carrier has no active service).
     service: str
     speed_class: str
+    # Every active service, the default among them.
+    services: tuple[ServiceInfo, ...] = ()
+
+
+def _info(carrier: Carrier) -> CarrierInfo:
+    default = default_service(carrier)
+    services = tuple(
+        ServiceInfo(
+            s.name,
+            s.speed_class,
+            s.transit_adjust_days,
+            s.price_percent,
+            s is default,
+        )
+        for s in carrier.services
+        if s.active
+    )
+    if default is None:
+        return CarrierInfo(carrier.code, carrier.name, "", "", services)
+    return CarrierInfo(carrier.code, carrier.name, default.name, default.speed_class, services)
 
 
 def carrier_list(db: Database) -> list[CarrierInfo]:
-    """The active carriers, for pickers in the windows."""
+    """The active carriers with their services, for pickers in the windows."""
     with db.transaction() as session:
-        return [CarrierInfo(c.code, c.name, c.service, c.speed_class) for c in carriers(session)]
+        return [_info(c) for c in carriers(session)]
 
 
 def set_sort_code(

@@ -78,7 +78,7 @@ def _record_expected_date(session: Session, order: Order, shipment: Shipment) ->
         session.add(progress)
     if progress.expected_delivery is None:
         progress.expected_delivery = expected_delivery(
-            session, shipment.carrier, order.province, shipment.shipped_at
+            session, shipment.carrier, order.province, shipment.shipped_at, shipment.service
         )
 
 

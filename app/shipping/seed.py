@@ -20,6 +20,7 @@ from app.db.models.carriers import (
     CarrierDestination,
     CarrierRate,
     CarrierRegion,
+    CarrierService,
     SortCode,
 )
 
@@ -61,15 +62,13 @@ ZONE_OF_PROVINCE = {
     "青海省": 5,
 }
 
-# code, name, service, speed class, max kg, max side mm, max sum mm, large goods, divisor,
+# code, name, max kg, max side mm, max sum mm, large goods, divisor,
 # pickup days, cut-off, closed holidays, mask privacy, transit days per zone 1..5,
 # (first price, extra price per kg) per zone 1..5.
 _CARRIERS = [
     (
         "SF",
         "顺丰速运",
-        "顺丰标快",
-        "express",
         50,
         1500,
         3000,
@@ -85,8 +84,6 @@ _CARRIERS = [
     (
         "JD",
         "京东快递",
-        "特惠送",
-        "express",
         30,
         1500,
         3000,
@@ -102,8 +99,6 @@ _CARRIERS = [
     (
         "DBL",
         "德邦快递",
-        "大件快递3.60",
-        "freight",
         500,
         3000,
         6000,
@@ -119,8 +114,6 @@ _CARRIERS = [
     (
         "EMS",
         "中国邮政EMS",
-        "标准快递",
-        "standard",
         40,
         1500,
         3000,
@@ -136,8 +129,6 @@ _CARRIERS = [
     (
         "ZTO",
         "中通快递",
-        "标准快递",
-        "economy",
         30,
         1200,
         2500,
@@ -153,8 +144,6 @@ _CARRIERS = [
     (
         "YTO",
         "圆通速递",
-        "标准快递",
-        "economy",
         30,
         1200,
         2500,
@@ -170,8 +159,6 @@ _CARRIERS = [
     (
         "STO",
         "申通快递",
-        "标准快递",
-        "economy",
         30,
         1200,
         2500,
@@ -187,8 +174,6 @@ _CARRIERS = [
     (
         "YD",
         "韵达快递",
-        "标准快递",
-        "economy",
         30,
         1200,
         2500,
@@ -204,8 +189,6 @@ _CARRIERS = [
     (
         "JT",
         "极兔速递",
-        "标准快递",
-        "economy",
         30,
         1200,
         2500,
@@ -219,6 +202,29 @@ _CARRIERS = [
         (("3.0", 1), ("3.6", "1.5"), ("4.6", 2), (6, 3), (16, 10)),
     ),
 ]
+
+# Services per carrier: name, speed class, days added to the carrier's transit table, percent
+# of its zone price, is the default. The five 通达 carriers sell one standard product.
+_ECONOMY_ONLY = [("标准快递", "economy", 0, 100, True)]
+_SERVICES = {
+    "SF": [
+        ("顺丰特快", "express", -1, 130, False),
+        ("顺丰标快", "express", 0, 100, True),
+        ("顺丰电商标快", "standard", 1, 80, False),
+    ],
+    "JD": [
+        ("特快送", "express", -1, 125, False),
+        ("特惠送", "express", 0, 100, True),
+    ],
+    "DBL": [
+        ("大件快递3.60", "freight", 0, 100, True),
+        ("精准卡航", "freight", -1, 120, False),
+    ],
+    "EMS": [
+        ("标准快递", "standard", 0, 100, True),
+        ("邮政快递包裹", "economy", 2, 70, False),
+    ],
+}
 
 # Places only the post reaches, and remote areas everyone else reaches slowly.
 _EXCLUDED_BUT_POST = [
@@ -256,8 +262,6 @@ def seed_catalogue(session: Session) -> None:
         (
             code,
             name,
-            service,
-            speed,
             max_kg,
             side,
             total,
@@ -273,8 +277,6 @@ def seed_catalogue(session: Session) -> None:
         carrier = Carrier(
             code=code,
             name=name,
-            service=service,
-            speed_class=speed,
             max_weight=Decimal(max_kg),
             max_side_mm=side,
             max_sum_mm=total,
@@ -285,6 +287,16 @@ def seed_catalogue(session: Session) -> None:
             closed_holidays=closed,
             mask_privacy=mask,
         )
+        for service, speed, adjust, percent, default in _SERVICES.get(code, _ECONOMY_ONLY):
+            carrier.services.append(
+                CarrierService(
+                    name=service,
+                    speed_class=speed,
+                    transit_adjust_days=adjust,
+                    price_percent=percent,
+                    is_default=default,
+                )
+            )
         for zone, (first, extra) in enumerate(prices, start=1):
             carrier.rates.append(
                 CarrierRate(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings
@@ -24,7 +25,7 @@ from app.db.types import utcnow
 from app.errors import BadInput
 from app.orders.lookup import find_order
 from app.shipping import carriers as catalogue
-from app.shipping.tracking import shipment_for
+from app.shipping.tracking import parcels_for, shipment_for
 from app.shipping.wishes import carrier_wishes
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,19 @@ class Goods:
 
 
 @dataclass(frozen=True)
+class ServiceOffer:
+    """One service of a carrier for this parcel: what it costs and when it would arrive."""
+
+    name: str
+    speed_class: str
+    price: Decimal
+    transit_days: int
+    expected_delivery: date
+    keeps_promise: bool
+    is_default: bool
+
+
+@dataclass(frozen=True)
 class CarrierRank:
     rank: int
     code: str
@@ -57,10 +71,13 @@ class CarrierRank:
     keeps_promise: bool
     wanted_by_buyer: bool
     reasons: tuple[str, ...]
+    # Every active service of the carrier for this parcel; `service` names the one offered.
+    services: tuple[ServiceOffer, ...] = ()
 
     @property
     def summary(self) -> str:
-        return f"{self.name}: {'，'.join(self.reasons)}，¥{self.price}"
+        label = f"{self.name}（{self.service}）" if self.service else self.name
+        return f"{label}: {'，'.join(self.reasons)}，¥{self.price}"
 
 
 def goods_of(session: Session, order: Order) -> Goods:
@@ -107,10 +124,67 @@ def _refusals(carrier: Carrier, order: Order, goods: Goods, refused: frozenset[s
     return why
 
 
+def _offers(
+    session: Session,
+    carrier: Carrier,
+    order: Order,
+    goods: Goods,
+    leaves: date,
+    promise: date | None,
+) -> list[ServiceOffer]:
+    """What each active service of the carrier would cost and when it would arrive.
+
+    A carrier without any active service is offered on its bare tables (name ""), so it still
+    shows in the ranking; `_refusals` marks it ineligible.
+    """
+    default = catalogue.default_service(carrier)
+    offers = []
+    for service in [s for s in carrier.services if s.active] or [None]:
+        name = service.name if service else ""
+        arrives = catalogue.expected_delivery(
+            session, carrier.code, order.province, leaves, name or None
+        )
+        offers.append(
+            ServiceOffer(
+                name,
+                service.speed_class if service else "",
+                catalogue.price(carrier, order.province, goods.weight, goods.volume_cm3, service),
+                catalogue.transit_days(session, carrier.code, order.province, name or None),
+                arrives,
+                promise is None or arrives <= promise,
+                service is not None and service is default,
+            )
+        )
+    return offers
+
+
+def _best_offer(offers: list[ServiceOffer]) -> ServiceOffer:
+    """The cheapest service that keeps the promise; if none does, the fastest."""
+    keeping = [o for o in offers if o.keeps_promise]
+    if keeping:
+        return min(keeping, key=lambda o: (o.price, o.expected_delivery, not o.is_default))
+    return min(offers, key=lambda o: (o.expected_delivery, o.price, not o.is_default))
+
+
+def _service_reason(offer: ServiceOffer, offers: list[ServiceOffer]) -> str | None:
+    """Why the offered service is not the carrier's usual one, in words."""
+    default = next((o for o in offers if o.is_default), None)
+    if default is None or offer is default:
+        return None
+    if offer.keeps_promise and not default.keeps_promise:
+        return f"需用{offer.name}才能按时送达"
+    if not offer.keeps_promise:
+        return f"已选最快的{offer.name}"
+    if offer.price < default.price:
+        return f"{offer.name}比{default.name}便宜，也能按时送达"
+    return None
+
+
 def rank_carriers(
     session: Session, order: Order, now: datetime | None = None
 ) -> list[CarrierRank]:
-    """All active carriers, best first, each with its price, delivery date and reasons."""
+    """All active carriers, best first, each with the service it would use, its price,
+    delivery date and reasons."""
     now = now or utcnow()
     goods = goods_of(session, order)
     wishes = carrier_wishes(order)
@@ -119,33 +193,46 @@ def rank_carriers(
     judged = []
     for carrier in catalogue.carriers(session):
         refusals = _refusals(carrier, order, goods, wishes.refused)
-        cost = catalogue.price(carrier, order.province, goods.weight, goods.volume_cm3)
-        days = catalogue.transit_days(session, carrier.code, order.province)
         leaves = catalogue.pickup_day(session, carrier.code, now)
-        arrives = catalogue.expected_delivery(session, carrier.code, order.province, leaves)
-        keeps = promise is None or arrives <= promise
+        offers = _offers(session, carrier, order, goods, leaves, promise)
+        if not offers[0].name:
+            refusals.append("没有启用的服务")
         wanted = carrier.code in wishes.wanted
-        judged.append((carrier, refusals, cost, days, arrives, keeps, wanted))
+        judged.append((carrier, refusals, _best_offer(offers), offers, wanted))
 
     def order_key(item):
-        carrier, refusals, cost, days, arrives, keeps, wanted = item
-        return (bool(refusals), not keeps, not wanted, cost, arrives, carrier.id)
+        carrier, refusals, offer, offers, wanted = item
+        return (
+            bool(refusals),
+            not offer.keeps_promise,
+            not wanted,
+            offer.price,
+            offer.expected_delivery,
+            carrier.id,
+        )
 
     judged.sort(key=order_key)
     eligible = [j for j in judged if not j[1]]
-    cheapest = min((j[2] for j in eligible), default=None)
-    fastest = min((j[4] for j in eligible), default=None)
+    cheapest = min((j[2].price for j in eligible), default=None)
+    # Fastest over every service, so the clerk learns that 顺丰特快 would be quicker even when
+    # the cheaper 顺丰电商标快 is offered because it keeps the promise.
+    fastest = min((o.expected_delivery for j in eligible for o in j[3]), default=None)
     heavy = goods.weight > 20 or goods.longest_side_mm > 1200
 
     ranks = []
-    for place, (carrier, refusals, cost, days, arrives, keeps, wanted) in enumerate(judged, 1):
+    for place, (carrier, refusals, offer, offers, wanted) in enumerate(judged, 1):
+        arrives = offer.expected_delivery
         reasons = list(refusals)
         if not refusals:
             if wanted:
                 reasons.append("买家指定")
+            quickest = next((o for o in offers if o.expected_delivery == fastest), None)
             if arrives == fastest:
-                reasons.append(f"到{_short(order.province)}最快（{days} 天）")
-            if cost == cheapest:
+                reasons.append(f"到{_short(order.province)}最快（{offer.transit_days} 天）")
+            elif quickest is not None:
+                place_name = _short(order.province)
+                reasons.append(f"{quickest.name}到{place_name}最快（{quickest.transit_days} 天）")
+            if offer.price == cheapest:
                 weight = f"{goods.weight.normalize():f} kg" if heavy else ""
                 reasons.append(f"{weight}最便宜".strip())
             if heavy and carrier.large_goods:
@@ -153,7 +240,10 @@ def rank_carriers(
             rule = catalogue.region_rule(carrier, order.province, order.city)
             if rule is not None and rule.kind == "remote":
                 reasons.append(f"偏远地区，多 {rule.extra_days} 天")
-        if not keeps:
+            service_reason = _service_reason(offer, offers)
+            if service_reason:
+                reasons.append(service_reason)
+        if not offer.keeps_promise:
             reasons.append(f"预计 {arrives:%m-%d} 送达，晚于承诺的 {promise:%m-%d}")
         elif not refusals:
             reasons.append(f"预计 {arrives:%m-%d} 送达")
@@ -162,15 +252,16 @@ def rank_carriers(
                 place,
                 carrier.code,
                 carrier.name,
-                carrier.service,
+                offer.name,
                 not refusals,
-                cost,
+                offer.price,
                 catalogue.chargeable_weight(carrier, goods.weight, goods.volume_cm3),
-                days,
+                offer.transit_days,
                 arrives,
-                keeps,
+                offer.keeps_promise,
                 wanted,
                 tuple(reasons),
+                tuple(offers),
             )
         )
     return ranks
@@ -195,6 +286,8 @@ class CarrierChoice:
     suggested: str
     overridden: bool
     reason: str
+    service: str = ""
+    suggested_service: str = ""
 
 
 def choose(
@@ -203,10 +296,12 @@ def choose(
     code: str | None = None,
     reason: str = "",
     user: str | None = None,
+    service: str | None = None,
 ) -> CarrierChoice:
-    """Set the parcel's carrier: the top of the ranking, or the clerk's override with a reason.
+    """Set the parcel's carrier and service: the top of the ranking, or the clerk's override.
 
-    Overriding the suggestion without a reason is refused: the supervisor reads these later.
+    Picking another carrier, or another service of the suggested carrier (顺丰特快 instead of
+    顺丰标快 costs the shop more), without a reason is refused: the supervisor reads these.
     """
     ranks = rank_carriers(session, order)
     suggested = next((r for r in ranks if r.eligible), None)
@@ -217,9 +312,14 @@ def choose(
     if chosen is None:
         catalogue.get_carrier(session, code)
         raise BadInput(f"快递公司 {code} 已停用")
-    overridden = code != suggested.code
+    service_name = _chosen_service(session, chosen, service)
+
+    overridden = (code, service_name) != (suggested.code, suggested.service)
     if overridden and not reason.strip():
-        raise BadInput(f"改用 {chosen.name} 而不是推荐的 {suggested.name}，请写明原因")
+        asked = f"{chosen.name} {service_name}".strip()
+        raise BadInput(
+            f"改用 {asked} 而不是推荐的 {suggested.name} {suggested.service}，请写明原因"
+        )
     if not chosen.eligible and overridden:
         log.warning("order %s: %s chosen although %s", order.order_no, code, chosen.reasons)
 
@@ -230,10 +330,15 @@ def choose(
             "请先作废面单再换快递"
         )
     shipment.carrier = code
+    # Further parcels already with this carrier travel with the same service.
+    for parcel in parcels_for(session, order):
+        if parcel.carrier == code:
+            parcel.service = service_name
     session.add(
         CarrierDecision(
             order_id=order.id,
             carrier_code=code,
+            service=service_name,
             suggested_code=suggested.code,
             overridden=overridden,
             reason=reason.strip(),
@@ -242,13 +347,64 @@ def choose(
     )
     if overridden:
         log.info(
-            "order %s: carrier %s instead of %s: %s", order.order_no, code, suggested.code, reason
+            "order %s: carrier %s %s instead of %s %s: %s",
+            order.order_no,
+            code,
+            service_name,
+            suggested.code,
+            suggested.service,
+            reason,
         )
-    return CarrierChoice(order.order_no, code, suggested.code, overridden, reason.strip())
+    return CarrierChoice(
+        order.order_no,
+        code,
+        suggested.code,
+        overridden,
+        reason.strip(),
+        service_name,
+        suggested.service,
+    )
+
+
+def _chosen_service(session: Session, chosen: CarrierRank, service: str | None) -> str:
+    """The service the clerk named (it must be an active one), else the one ranked for it."""
+    if not service or not service.strip():
+        return chosen.service
+    name = service.strip()
+    if not any(o.name == name for o in chosen.services):
+        raise catalogue.UnknownService(catalogue.get_carrier(session, chosen.code), name)
+    return name
 
 
 def choose_carrier(
-    db: Database, order_no: str, code: str | None = None, reason: str = "", user: str | None = None
+    db: Database,
+    order_no: str,
+    code: str | None = None,
+    reason: str = "",
+    user: str | None = None,
+    service: str | None = None,
 ) -> CarrierChoice:
     with db.transaction() as session:
-        return choose(session, find_order(session, order_no), code, reason, user)
+        return choose(session, find_order(session, order_no), code, reason, user, service)
+
+
+def current_choice(db: Database, order_no: str) -> CarrierChoice | None:
+    """The latest carrier decision for the order (None before anyone chose), for the windows."""
+    with db.reading() as session:
+        order = find_order(session, order_no)
+        decision = session.scalar(
+            select(CarrierDecision)
+            .where(CarrierDecision.order_id == order.id)
+            .order_by(CarrierDecision.id.desc())
+            .limit(1)
+        )
+        if decision is None:
+            return None
+        return CarrierChoice(
+            order.order_no,
+            decision.carrier_code,
+            decision.suggested_code,
+            decision.overridden,
+            decision.reason,
+            decision.service,
+        )

@@ -191,6 +191,11 @@ def assign(
             f"{shipment.tracking_no} 打印面单，请先作废再换号"
         )
 
+    if shipment.carrier != carrier.code:
+        # A service belongs to one carrier: a parcel moved to another carrier goes with the
+        # main parcel's service when that is the same carrier, else with its default.
+        main = shipment_for(session, order)
+        shipment.service = main.service if main.carrier == carrier.code else ""
     shipment.carrier = carrier.code
     shipment.tracking_no = number
     if pool_entry is None:

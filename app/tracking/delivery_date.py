@@ -24,15 +24,22 @@ log = logging.getLogger(__name__)
 DEFAULT_TRANSIT_DAYS = 3
 
 
-def expected_delivery(session: Session, carrier: str, province: str, shipped_at: datetime) -> date:
+def expected_delivery(
+    session: Session,
+    carrier: str,
+    province: str,
+    shipped_at: datetime,
+    service: str | None = None,
+) -> date:
     """The desk-zone date the parcel should arrive: transit days on the carrier's working days.
 
     The day of the handover itself is not counted; each later day counts only if the carrier
-    works on it (many stop over the Spring Festival).
+    works on it (many stop over the Spring Festival). `service` (顺丰特快) shifts the carrier's
+    days; empty means its default service.
     """
     ship_day = shipped_at.astimezone(desk_timezone()).date()
     try:
-        return carrier_expected(session, carrier, province, ship_day)
+        return carrier_expected(session, carrier, province, ship_day, service)
     except BadInput:
         log.warning("carrier %r not in the catalogue; using the default transit days", carrier)
 

@@ -1,6 +1,461 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CarrierChoiceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="41" />
+        <source>选择快递 — 订单 {order}</source>
+        <translation>Choose carrier — order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="57" />
+        <source>改用其他快递或服务时必填</source>
+        <translation>Required when choosing another carrier or service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="66" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="67" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="72" />
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="73" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="109" />
+        <source>没有能承运此包裹的快递公司</source>
+        <translation>No carrier can take this parcel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="112" />
+        <source>推荐：{carrier} {service}，¥{price}，预计 {date} 送达</source>
+        <translation>Suggested: {carrier} {service}, ¥{price}, delivery expected {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="155" />
+        <source>（晚于承诺）</source>
+        <translation> (later than promised)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="157" />
+        <source>{name}  ¥{price}  预计 {date} 送达{late}</source>
+        <translation>{name}  ¥{price}  delivery expected {date}{late}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="183" />
+        <source>请选择一家快递公司</source>
+        <translation>Please choose a carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="186" />
+        <source>{carrier} 不能承运：{why}</source>
+        <translation>{carrier} cannot take it: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="192" />
+        <source>没有选推荐的快递和服务，请写明原因</source>
+        <translation>Not the suggested carrier and service: please give a reason</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierHeaderForm</name>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="55" />
+        <source>承运大件（冰箱、洗衣机等送货上门）</source>
+        <translation>Takes large goods (fridges, washing machines, delivered to the door)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="57" />
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="58" />
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="59" />
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="60" />
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="61" />
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="62" />
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="63" />
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="76" />
+        <source>隐私面单（姓名、电话中间打星号）</source>
+        <translation>Privacy waybill (mask the middle of name and phone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="77" />
+        <source>启用（参与选快递）</source>
+        <translation>Active (offered when choosing a carrier)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="78" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="85" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="86" />
+        <source>最大重量</source>
+        <translation>Maximum weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="87" />
+        <source>最长边</source>
+        <translation>Longest side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="88" />
+        <source>三边之和</source>
+        <translation>Sum of sides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="89" />
+        <source>抛比（体积重除数）</source>
+        <translation>Volumetric divisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="91" />
+        <source>收件日</source>
+        <translation>Pickup days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="92" />
+        <source>截单时间</source>
+        <translation>Cut-off time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="93" />
+        <source>节假日停运</source>
+        <translation>Closed on holidays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="115" />
+        <source>元旦</source>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="116" />
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="117" />
+        <source>清明节</source>
+        <translation>Tomb-Sweeping Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="118" />
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="119" />
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="120" />
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="121" />
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/carrier_header.py" line="122" />
+        <source>抗战胜利70周年纪念日</source>
+        <translation>Anti-Fascist 70th Day</translation>
+    </message>
+</context>
+<context>
+    <name>CarriersWindow</name>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="58" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="58" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="58" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="68" />
+        <source>代码，如 KYE</source>
+        <translation>Code, e.g. KYE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="70" />
+        <source>名称，如 跨越速运</source>
+        <translation>Name, e.g. 跨越速运</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="71" />
+        <source>添加承运商</source>
+        <translation>Add carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="72" />
+        <source>导入 JSON…</source>
+        <translation>Import JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="73" />
+        <source>导出 JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="80" />
+        <source>基本信息</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="98" />
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="99" />
+        <source>价格</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="100" />
+        <source>时效</source>
+        <translation>Transit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="101" />
+        <source>地区</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="102" />
+        <location filename="../../ui/windows/carriers.py" line="152" />
+        <source>三段码</source>
+        <translation>Sort code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="107" />
+        <source>特快</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="108" />
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="109" />
+        <source>经济</source>
+        <translation>Economy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="110" />
+        <source>大件</source>
+        <translation>Freight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="112" />
+        <source>不送达</source>
+        <translation>Not served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="112" />
+        <source>偏远</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="116" />
+        <source>服务名称</source>
+        <translation>Service name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="117" />
+        <source>时效等级</source>
+        <translation>Speed class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="118" />
+        <source>时效增减（天）</source>
+        <translation>Transit adjustment (days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="119" />
+        <source>价格（%）</source>
+        <translation>Price (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="120" />
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="121" />
+        <location filename="../../ui/windows/carriers.py" line="195" />
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="126" />
+        <location filename="../../ui/windows/carriers.py" line="135" />
+        <source>区</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="127" />
+        <source>首重 kg</source>
+        <translation>First weight kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="128" />
+        <source>首重价 ¥</source>
+        <translation>First weight ¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="129" />
+        <source>续重价 ¥/kg</source>
+        <translation>Extra ¥/kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="134" />
+        <location filename="../../ui/windows/carriers.py" line="141" />
+        <location filename="../../ui/windows/carriers.py" line="149" />
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="136" />
+        <source>时效（天）</source>
+        <translation>Transit (days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="142" />
+        <source>城市（空 = 全省）</source>
+        <translation>City (empty = whole province)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="143" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="144" />
+        <source>多加天数</source>
+        <translation>Extra days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="150" />
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="151" />
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="153" />
+        <source>集包地</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="195" />
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="225" />
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="226" />
+        <source>当前承运商有未保存的修改，放弃这些修改吗？</source>
+        <translation>This carrier has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="268" />
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="298" />
+        <source>已添加 %1；设好价格后勾选「启用」</source>
+        <translation>Added %1; tick “Active” once its prices are set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="302" />
+        <source>导入承运商目录</source>
+        <translation>Import carrier catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="302" />
+        <location filename="../../ui/windows/carriers.py" line="319" />
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="312" />
+        <source>已导入：新增 %1 家，更新 %2 家</source>
+        <translation>Imported: %1 carriers added, %2 updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="319" />
+        <source>导出承运商目录</source>
+        <translation>Export carrier catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="328" />
+        <source>已导出 %1 家承运商</source>
+        <translation>Exported %1 carriers</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImport</name>
     <message>
         <location filename="../../ui/dialogs/catalog_import.py" line="15" />
@@ -31,6 +486,24 @@
         <location filename="../../ui/dialogs/catalog_import.py" line="51" />
         <source>商品目录已导入</source>
         <translation>Catalogue imported</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTable</name>
+    <message>
+        <location filename="../../ui/widgets/catalogue_table.py" line="95" />
+        <source>添加一行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/catalogue_table.py" line="96" />
+        <source>删除所选行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/catalogue_table.py" line="97" />
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -931,97 +1404,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>订单</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>审核</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>打包</source>
         <translation>Packing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>库存</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>面单</source>
         <translation>Waybills</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>交接</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>跟踪</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>退货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>消息</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>流程</source>
         <translation>Flow</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="66" />
+        <source>承运商</source>
+        <translation>Carriers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
         <source>PackDesk 打包台</source>
         <translation>PackDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>导入订单…</source>
         <translation>Import orders…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>新建电话/邮件订单…</source>
         <translation>New phone/e-mail order…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>导入商品目录…</source>
         <translation>Import product catalogue…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>商品标题映射…</source>
         <translation>Product title mapping…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -1179,7 +1657,7 @@
 <context>
     <name>NotYetPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>「%1」窗口尚未提供。</source>
         <translation>The %1 window is not available yet.</translation>
     </message>
@@ -2934,138 +3412,138 @@ Total refund {t}</translation>
 <context>
     <name>VerificationWindow</name>
     <message>
-        <location filename="../../ui/windows/verification.py" line="99" />
+        <location filename="../../ui/windows/verification.py" line="104" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="99" />
+        <location filename="../../ui/windows/verification.py" line="104" />
         <source>商家编码</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="99" />
+        <location filename="../../ui/windows/verification.py" line="104" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="99" />
+        <location filename="../../ui/windows/verification.py" line="104" />
         <source>数量</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="114" />
+        <location filename="../../ui/windows/verification.py" line="119" />
         <source>重新审核</source>
         <translation>Re-verify</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="115" />
-        <location filename="../../ui/windows/verification.py" line="257" />
+        <location filename="../../ui/windows/verification.py" line="120" />
+        <location filename="../../ui/windows/verification.py" line="262" />
         <source>主管放行</source>
         <translation>Supervisor release</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="116" />
+        <location filename="../../ui/windows/verification.py" line="121" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="117" />
+        <location filename="../../ui/windows/verification.py" line="122" />
         <source>审核全部新订单</source>
         <translation>Verify all new orders</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="118" />
+        <location filename="../../ui/windows/verification.py" line="123" />
         <source>确认全部无问题订单</source>
         <translation>Confirm all clean orders</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="126" />
+        <location filename="../../ui/windows/verification.py" line="131" />
         <source>问题（点击定位到字段）</source>
         <translation>Problems (click to go to the field)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="84" />
+        <location filename="../../ui/windows/verification.py" line="89" />
         <source>收件电话</source>
         <translation>Recipient phone</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="84" />
+        <location filename="../../ui/windows/verification.py" line="89" />
         <source>收货地址</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="131" />
+        <location filename="../../ui/windows/verification.py" line="136" />
         <source>订单历史</source>
         <translation>Order history</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="135" />
+        <location filename="../../ui/windows/verification.py" line="140" />
         <source>挂起的订单（最早的在前）</source>
         <translation>Held orders (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="168" />
+        <location filename="../../ui/windows/verification.py" line="173" />
         <source>挂起</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="168" />
+        <location filename="../../ui/windows/verification.py" line="173" />
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="168" />
+        <location filename="../../ui/windows/verification.py" line="173" />
         <source>信息</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="229" />
+        <location filename="../../ui/windows/verification.py" line="234" />
         <source>不能修改</source>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="234" />
+        <location filename="../../ui/windows/verification.py" line="239" />
         <source>修改电话</source>
         <translation>Edit phone</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="236" />
+        <location filename="../../ui/windows/verification.py" line="241" />
         <source>修改地址</source>
         <translation>Edit address</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="246" />
+        <location filename="../../ui/windows/verification.py" line="251" />
         <source>修改商家编码</source>
         <translation>Edit SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="257" />
+        <location filename="../../ui/windows/verification.py" line="262" />
         <source>放行理由：</source>
         <translation>Release reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="263" />
+        <location filename="../../ui/windows/verification.py" line="268" />
         <source>不能放行</source>
         <translation>Cannot release</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="288" />
+        <location filename="../../ui/windows/verification.py" line="293" />
         <source>审核完成：通过 %1，挂起 %2</source>
         <translation>Verification done: %1 passed, %2 held</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="295" />
+        <location filename="../../ui/windows/verification.py" line="300" />
         <source>审核失败</source>
         <translation>Verification failed</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="301" />
+        <location filename="../../ui/windows/verification.py" line="306" />
         <source>确认订单</source>
         <translation>Confirm orders</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/verification.py" line="301" />
+        <location filename="../../ui/windows/verification.py" line="306" />
         <source>已确认 %1 单</source>
         <translation>%1 orders confirmed</translation>
     </message>
@@ -3129,96 +3607,111 @@ Total refund {t}</translation>
 <context>
     <name>WaybillsWindow</name>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="44" />
+        <location filename="../../ui/windows/waybills.py" line="45" />
         <source>隐私面单（姓名电话打码）</source>
         <translation>Privacy waybill (name and phone masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="64" />
+        <location filename="../../ui/windows/waybills.py" line="65" />
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="70" />
+        <location filename="../../ui/windows/waybills.py" line="71" />
+        <source>选择快递…</source>
+        <translation>Choose carrier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="72" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="71" />
+        <location filename="../../ui/windows/waybills.py" line="73" />
         <source>打印到PDF</source>
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="72" />
+        <location filename="../../ui/windows/waybills.py" line="74" />
         <source>打印到打印机</source>
         <translation>Print to printer</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="73" />
+        <location filename="../../ui/windows/waybills.py" line="75" />
         <source>重打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="74" />
-        <location filename="../../ui/windows/waybills.py" line="216" />
-        <location filename="../../ui/windows/waybills.py" line="221" />
+        <location filename="../../ui/windows/waybills.py" line="76" />
+        <location filename="../../ui/windows/waybills.py" line="236" />
+        <location filename="../../ui/windows/waybills.py" line="241" />
         <source>作废面单</source>
         <translation>Void waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="75" />
+        <location filename="../../ui/windows/waybills.py" line="77" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="105" />
+        <location filename="../../ui/windows/waybills.py" line="107" />
         <source>停止发货！以下订单已在平台取消：</source>
         <translation>Stop shipment! These orders were cancelled on the platform:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="121" />
+        <location filename="../../ui/windows/waybills.py" line="123" />
         <source>请先选择订单</source>
         <translation>Select orders first</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="155" />
+        <location filename="../../ui/windows/waybills.py" line="144" />
+        <source>选择快递时请只选一个订单</source>
+        <translation>Select only one order to choose its carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="150" />
+        <source>{order}：快递已定为 {carrier} {service}</source>
+        <translation>{order}: carrier set to {carrier} {service}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/waybills.py" line="175" />
         <source>已打印 {n} 张面单</source>
         <translation>Waybills printed: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="177" />
-        <location filename="../../ui/windows/waybills.py" line="207" />
+        <location filename="../../ui/windows/waybills.py" line="197" />
+        <location filename="../../ui/windows/waybills.py" line="227" />
         <source>保存面单</source>
         <translation>Save waybills</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="177" />
-        <location filename="../../ui/windows/waybills.py" line="207" />
+        <location filename="../../ui/windows/waybills.py" line="197" />
+        <location filename="../../ui/windows/waybills.py" line="227" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="192" />
+        <location filename="../../ui/windows/waybills.py" line="212" />
         <source>已发送到打印机</source>
         <translation>Sent to printer</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="196" />
+        <location filename="../../ui/windows/waybills.py" line="216" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="203" />
+        <location filename="../../ui/windows/waybills.py" line="223" />
         <source>重打面单</source>
         <translation>Reprint waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="222" />
+        <location filename="../../ui/windows/waybills.py" line="242" />
         <source>作废后运单号不再使用，包裹需要重新打印面单。确定作废？</source>
         <translation>A voided tracking no. is never reused and the parcel needs a new waybill. Void it?</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="231" />
+        <location filename="../../ui/windows/waybills.py" line="251" />
         <source>已作废：</source>
         <translation>Voided: </translation>
     </message>

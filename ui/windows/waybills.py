@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.documents.waybill import SIZES, preview_waybills, render_waybills
 from app.errors import PackDeskError
 from app.shipping.print_queue import print_queue, void_waybill
+from ui.dialogs.carrier_choice import CarrierChoiceDialog
 from ui.dialogs.waybill_preview import WaybillPreviewDialog
 from ui.models.waybill_queue import WaybillQueueModel
 from ui.pdf_printing import print_pdf
@@ -67,6 +68,7 @@ class WaybillsWindow(QWidget):
         buttons.addStretch(1)
         self.buttons = {}
         for key, text, slot in (
+            ("carrier", self.tr("选择快递…"), self._choose_carrier),
             ("preview", self.tr("预览"), self._preview),
             ("pdf", self.tr("打印到PDF"), self._print_to_pdf),
             ("printer", self.tr("打印到打印机"), self._print_to_printer),
@@ -132,6 +134,24 @@ class WaybillsWindow(QWidget):
             mask=self.mask_box.isChecked(),
             reason=reason,
         )
+
+    def _choose_carrier(self) -> None:
+        """The ranking with reasons for one order; the clerk may override with a reason."""
+        orders = self._need_selection()
+        if not orders:
+            return
+        if len(orders) > 1:
+            self._show_error(Exception(self.tr("选择快递时请只选一个订单")))
+            return
+        dialog = CarrierChoiceDialog(self.db, orders[0], self)
+        if dialog.exec() and dialog.choice is not None:
+            choice = dialog.choice
+            self._show_ok(
+                self.tr("{order}：快递已定为 {carrier} {service}").format(
+                    order=choice.order_no, carrier=choice.carrier, service=choice.service
+                )
+            )
+            self.refresh()
 
     def _preview(self) -> None:
         orders = self._need_selection()

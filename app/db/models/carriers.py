@@ -23,9 +23,6 @@ class Carrier(Base):
     # Short code used everywhere else (Shipment.carrier): SF, JD, DBL, EMS, ZTO, ...
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(40))
-    service: Mapped[str] = mapped_column(String(40), default="标准快递")
-    # express (次日/隔日), standard, economy, freight (大件)
-    speed_class: Mapped[str] = mapped_column(String(16), default="standard")
     max_weight: Mapped[Decimal] = mapped_column(Weight, default=Decimal("30"))
     # Longest side and the sum of the three sides, in millimetres.
     max_side_mm: Mapped[int] = mapped_column(Integer, default=1200)
@@ -52,6 +49,38 @@ class Carrier(Base):
     regions: Mapped[list[CarrierRegion]] = relationship(
         back_populates="carrier", cascade="all, delete-orphan"
     )
+    services: Mapped[list[CarrierService]] = relationship(
+        back_populates="carrier", cascade="all, delete-orphan", order_by="CarrierService.id"
+    )
+
+
+SPEED_CLASSES = ("express", "standard", "economy", "freight")
+
+
+class CarrierService(Base):
+    """One product a carrier sells (顺丰特快, 顺丰标快), with its own speed and price.
+
+    A service is priced and timed relative to its carrier's tables, so a shop keeps one
+    zone table per carrier and says only how much faster and dearer 特快 is than 标快.
+    """
+
+    __tablename__ = "carrier_services"
+    __table_args__ = (UniqueConstraint("carrier_id", "name", name="uq_carrier_service_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    carrier_id: Mapped[int] = mapped_column(ForeignKey("carriers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(40))
+    # One of SPEED_CLASSES: express (次日/隔日), standard, economy, freight (大件).
+    speed_class: Mapped[str] = mapped_column(String(16), default="standard")
+    # Added to the carrier's transit days (negative = faster than the table).
+    transit_adjust_days: Mapped[int] = mapped_column(Integer, default=0)
+    # Percent of the carrier's zone price this service charges (130 = 1.3×).
+    price_percent: Mapped[int] = mapped_column(Integer, default=100)
+    # The service used when nothing asks for another one.
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    carrier: Mapped[Carrier] = relationship(back_populates="services")
 
 
 class CarrierDestination(Base):
@@ -124,6 +153,7 @@ class CarrierDecision(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     carrier_code: Mapped[str] = mapped_column(String(16))
+    service: Mapped[str] = mapped_column(String(40), default="")
     suggested_code: Mapped[str] = mapped_column(String(16), default="")
     overridden: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -19,6 +19,8 @@ class Shipment(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     parcel_no: Mapped[int] = mapped_column(Integer, default=1)
     carrier: Mapped[str] = mapped_column(String(16), default="")
+    # The carrier's service name (顺丰特快); empty = the carrier's default service.
+    service: Mapped[str] = mapped_column(String(40), default="")
     tracking_no: Mapped[str | None] = mapped_column(String(40), unique=True)
     weight: Mapped[Decimal | None] = mapped_column(Weight)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

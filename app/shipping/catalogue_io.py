@@ -1,0 +1,153 @@
+"""The whole carrier catalogue as JSON, so a shop can load its contract prices in one go.
+
+An import is all or nothing: every field is checked first, with its place in the file as a
+path ("carriers[2].rates[0].first_price"), and one wrong value stores nothing. A carrier in the
+file replaces that carrier's header fields and every table the entry lists; carriers not in
+the file, and tables an entry leaves out, stay as they are. Money is written as text ("12.00")
+so no reader turns a price into a float.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.config import current_user
+from app.db.engine import Database
+from app.db.models.carriers import (
+    Carrier,
+)
+from app.errors import FileRefused
+from app.shipping.carriers import carriers
+from app.shipping.catalogue_checks import (
+    HEADER_FIELDS,
+    CatalogueInputError,
+    check_carrier,
+    check_code,
+    checked,
+)
+from app.shipping.catalogue_edit import new_service
+from app.shipping.catalogue_tables import TABLES, checked_rows, replace_table
+from app.shipping.catalogue_view import detail_of
+
+log = logging.getLogger(__name__)
+
+FORMAT = "packdesk.carriers"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class CatalogueImport:
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def export_catalogue(db: Database) -> dict:
+    """Every carrier, switched-off ones too, with all its tables."""
+    with db.transaction() as session:
+        entries = []
+        for carrier in carriers(session, active_only=False):
+            detail = detail_of(session, carrier)
+            entry = dataclasses.asdict(detail.header)
+            for table in TABLES:
+                entry[table] = [dataclasses.asdict(row) for row in getattr(detail, table)]
+            entries.append(_plain(entry))
+    return {"format": FORMAT, "version": VERSION, "carriers": entries}
+
+
+def export_catalogue_file(db: Database, path: Path) -> int:
+    """Write the catalogue to `path`; returns how many carriers were written."""
+    data = export_catalogue(db)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    log.info("exported %d carriers to %s", len(data["carriers"]), path)
+    return len(data["carriers"])
+
+
+def import_catalogue_file(db: Database, path: Path) -> CatalogueImport:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FileRefused(str(path), f"无法读取：{exc}") from None
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise FileRefused(
+            str(path), f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）"
+        ) from None
+    return import_catalogue(db, data)
+
+
+def _import_entry(session: Session, known: dict, entry: dict, code: str, path: str) -> bool:
+    """Store one carrier entry; True when the carrier is new."""
+    extra = sorted(set(entry) - set(HEADER_FIELDS) - set(TABLES) - {"code"})
+    if extra:
+        raise CatalogueInputError(f"{path}.{extra[0]}", "不认识这个字段")
+    header = {k: v for k, v in entry.items() if k in HEADER_FIELDS}
+    values = checked(HEADER_FIELDS, header, lambda field, _label: f"{path}.{field}")
+    tables = {
+        t: checked_rows(
+            entry[t],
+            t,
+            lambda i, t=t: f"{path}.{t}[{i}]",
+            lambda i, field, _label, t=t: f"{path}.{t}[{i}].{field}",
+        )
+        for t in TABLES
+        if t in entry
+    }
+
+    carrier = known.get(code)
+    is_new = carrier is None
+    if is_new:
+        if "name" not in values:
+            raise CatalogueInputError(f"{path}.name", "新承运商必须有名称")
+        carrier = Carrier(code=code)
+        if "services" not in tables:
+            carrier.services.append(new_service("标准快递"))
+        session.add(carrier)
+        known[code] = carrier
+    for name, value in values.items():
+        setattr(carrier, name, value)
+    for table, rows in tables.items():
+        replace_table(session, carrier, table, rows)
+    session.flush()
+    check_carrier(carrier, path)
+    return is_new
+
+
+def import_catalogue(db: Database, data: object) -> CatalogueImport:
+    """Load carriers from the export format; nothing is stored unless every field is right."""
+    if not isinstance(data, dict) or not isinstance(data.get("carriers"), list):
+        raise CatalogueInputError("carriers", '文件中没有承运商列表（应为 {"carriers": […]}）')
+    with db.transaction() as session:
+        known = {c.code: c for c in carriers(session, active_only=False)}
+        seen: dict[str, int] = {}
+        added, replaced = [], []
+        for index, entry in enumerate(data["carriers"]):
+            path = f"carriers[{index}]"
+            if not isinstance(entry, dict):
+                raise CatalogueInputError(path, "应为对象 {…}")
+            code = check_code(entry.get("code"), f"{path}.code")
+            if code in seen:
+                raise CatalogueInputError(path, f"承运商 {code} 与 carriers[{seen[code]}] 重复")
+            seen[code] = index
+            (added if _import_entry(session, known, entry, code, path) else replaced).append(code)
+        session.info.pop("carriers_by_code", None)
+    log.info("catalogue import by %s: added %s, replaced %s", current_user(), added, replaced)
+    return CatalogueImport(tuple(added), tuple(replaced))

@@ -1,0 +1,78 @@
+"""`packdesk carriers list|show|add|set|service|rate|transit|region|export|import`."""
+
+from __future__ import annotations
+
+import json
+
+from main import main
+
+
+def _run(db_url, *args):
+    return main(["--db", db_url, "carriers", *args])
+
+
+def test_list_and_show_as_json(db_url, capsys):
+    assert _run(db_url, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {"code": "DBL", "name": "德邦快递", "active": True} in listed
+
+    assert _run(db_url, "show", "SF", "--json") == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["header"]["cutoff"] == "18:00"
+    assert {"zone": 1, "first_weight": "1.000", "first_price": "12.00"}.items() <= shown["rates"][
+        0
+    ].items()
+
+
+def test_edits_from_the_command_line_show_in_the_carrier(db_url, capsys):
+    assert _run(db_url, "set", "ZTO", "--cutoff", "15:45", "--pickup-days", "123456") == 0
+    assert _run(db_url, "set", "ZTO", "--holidays", "春节;国庆节", "--mask") == 0
+    assert _run(db_url, "rate", "ZTO", "3", "--first-price", "5.50", "--extra", "2.2") == 0
+    assert _run(db_url, "transit", "ZTO", "新疆", "--days", "7") == 0
+    assert _run(db_url, "region", "ZTO", "广东", "--city", "深圳市", "--kind", "excluded") == 0
+    assert _run(db_url, "service", "ZTO", "中通特快", "--speed", "express", "--days", "-1") == 0
+    capsys.readouterr()
+
+    assert _run(db_url, "show", "ZTO") == 0
+    shown = capsys.readouterr().out
+    assert "收件日 周一二三四五六，截单 15:45，节假日停运 春节、国庆节" in shown
+    assert "隐私面单 是" in shown
+    assert "3 区 首重 1 kg ¥5.50，续重 ¥2.20/kg" in shown
+    assert "新疆维吾尔自治区 5 区 7 天" in shown
+    assert "广东省深圳市 不送达" in shown
+    assert "中通特快 express 时效 -1 天 价格 100%" in shown
+
+
+def test_bad_input_exits_3_with_the_field_and_no_traceback(db_url, capsys):
+    assert _run(db_url, "set", "SF", "--cutoff", "25:00") == 3
+    err = capsys.readouterr().err
+    assert err.strip() == (
+        "packdesk: 承运商 SF 的截单时间：「25:00」不是有效的时间，应为 时:分，如 16:30"
+    )
+
+    assert _run(db_url, "rate", "SF", "2", "--first-price", "abc") == 3
+    assert "承运商 SF 第 2 区的首重价：「abc」不是金额" in capsys.readouterr().err
+    assert _run(db_url, "add", "KYE", "跨越速运") == 0
+    assert _run(db_url, "set", "KYE", "--active") == 3
+    assert "没有任何价格，不能启用" in capsys.readouterr().err
+    assert _run(db_url, "show", "NOPE") == 3
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_export_and_import_a_file(db_url, tmp_path, capsys):
+    path = tmp_path / "catalogue.json"
+    assert _run(db_url, "export", str(path)) == 0
+    data = json.loads(path.read_text("utf-8"))
+    assert [c["code"] for c in data["carriers"]][:3] == ["SF", "JD", "DBL"]
+
+    data["carriers"][1]["rates"][0]["first_price"] = "10.80"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert _run(db_url, "import", str(path)) == 0
+    assert "更新 9 家" in capsys.readouterr().out
+    assert _run(db_url, "show", "JD", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["rates"][0]["first_price"] == "10.80"
+
+    data["carriers"][1]["destinations"][0]["zone"] = "一"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert _run(db_url, "import", str(path)) == 3
+    assert "carriers[1].destinations[0].zone：「一」不是整数" in capsys.readouterr().err
