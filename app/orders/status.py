@@ -11,6 +11,10 @@ import logging
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import bindparam, insert, update
+from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.attributes import set_committed_value
+
 from app.db.models import Order, OrderEvent
 from app.db.types import utcnow
 from app.errors import IllegalTransition
@@ -88,7 +92,13 @@ def move(
     event = OrderEvent(
         from_status=current.value, to_status=Status(wanted).value, at=when, user=user, note=note
     )
-    order.events.append(event)
+    # Set from the event's side: an order whose history was never read gets the event without
+    # loading that history first (a batch of a thousand waybills would load it a thousand
+    # times). The order's `events` still shows the event if it is read later.
+    event.order = order
+    session = object_session(order)
+    if session is not None:
+        session.add(event)
     order.status = Status(wanted).value
     order.status_since = when
     log.debug("order %s: %s -> %s (%s)", order.order_no, current, wanted, note)
@@ -103,3 +113,63 @@ def record_arrival(order: Order, *, user: str, at: datetime | None = None, note:
     )
     order.status = S.NEW.value
     order.status_since = when
+
+
+class MoveBatch:
+    """Moves for a batch of orders, written in two statements when the batch ends.
+
+    Printing a thousand waybills moves a thousand orders; through the ORM that bookkeeping cost
+    more than drawing the labels. Each move is checked against TRANSITIONS as `move` checks
+    it, the orders show their new state at once, and `write` stores the states and events.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._states: list[dict] = []
+        self._events: list[dict] = []
+
+    def move(
+        self,
+        order: Order,
+        wanted: Status,
+        *,
+        user: str,
+        note: str = "",
+        at: datetime | None = None,
+    ) -> None:
+        current = Status(order.status)
+        if not can_move(current, wanted):
+            raise IllegalTransition(order.order_no, LABELS[current], LABELS[Status(wanted)])
+
+        when = at or utcnow()
+        set_committed_value(order, "status", Status(wanted).value)
+        set_committed_value(order, "status_since", when)
+        if "events" in order.__dict__:
+            # Read again when asked for, then with this batch's events.
+            self.session.expire(order, ["events"])
+        self._states.append({"moved_id": order.id, "new_status": Status(wanted).value, "at": when})
+        self._events.append(
+            {
+                "order_id": order.id,
+                "from_status": current.value,
+                "to_status": Status(wanted).value,
+                "at": when,
+                "user": user,
+                "note": note,
+            }
+        )
+        log.debug("order %s: %s -> %s (%s)", order.order_no, current, wanted, note)
+
+    def write(self) -> None:
+        if not self._states:
+            return
+        orders = Order.__table__
+        self.session.execute(
+            update(orders)
+            .where(orders.c.id == bindparam("moved_id"))
+            .values(status=bindparam("new_status"), status_since=bindparam("at")),
+            self._states,
+        )
+        self.session.execute(insert(OrderEvent), self._events)
+        self._states.clear()
+        self._events.clear()
