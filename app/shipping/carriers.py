@@ -229,10 +229,9 @@ def price(
     table = rate.first_price + extra_kg * rate.extra_price_per_kg
 
     service = service or default_service(carrier)
-    if service is None or service.price_percent == 100:
-        return table
-    scaled = table * service.price_percent / 100
-    return scaled.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if service is not None and service.price_percent != 100:
+        table = table * service.price_percent / 100
+    return table.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def sort_code_for(

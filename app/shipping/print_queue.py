@@ -20,6 +20,7 @@ from app.db.models.carriers import WaybillPrint
 from app.errors import BadInput
 from app.orders.lookup import find_order
 from app.orders.status import LABELS, Status, move
+from app.shipping.carriers import carriers, default_service
 from app.shipping.stops import stop_reason, stopped_orders
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ class QueueRow:
     printed_at: datetime | None
     # Why the parcel must not leave (cancelled on the platform), or "".
     stopped: str
+    # The carrier's service the parcel travels by (its default when none was chosen).
+    service: str = ""
 
 
 def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) -> list[QueueRow]:
@@ -51,6 +54,14 @@ def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) 
             .limit(limit)
         ).all()
         stopped = stopped_orders(session)
+        usual = {c.code: default_service(c) for c in carriers(session, active_only=False)}
+
+        def service_of(shipment: Shipment | None) -> str:
+            if shipment is None or not shipment.carrier:
+                return ""
+            fallback = usual.get(shipment.carrier)
+            return shipment.service or (fallback.name if fallback else "")
+
         return [
             QueueRow(
                 o.order_no,
@@ -62,6 +73,7 @@ def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) 
                 (s.tracking_no if s else "") or "",
                 s.waybill_printed_at if s else None,
                 stop_reason(session, o, stopped) or "",
+                service_of(s),
             )
             for o, s in rows
         ]

@@ -24,6 +24,7 @@ from app.db.models.carriers import Carrier, CarrierDecision
 from app.db.types import utcnow
 from app.errors import BadInput
 from app.orders.lookup import find_order
+from app.orders.status import LABELS, Status
 from app.shipping import carriers as catalogue
 from app.shipping.tracking import parcels_for, shipment_for
 from app.shipping.wishes import carrier_wishes
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 PROMISE_DAYS_KEY = "shipping.promise_delivery_days"
 PROMISE_DAYS_DEFAULT = 5
+
+# A parcel that left, or an order that will not ship, keeps the carrier it has.
+_NO_MORE_CHOICE = frozenset({Status.SHIPPED, Status.DELIVERED, Status.CANCELLED})
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ class CarrierRank:
     reasons: tuple[str, ...]
     # Every active service of the carrier for this parcel; `service` names the one offered.
     services: tuple[ServiceOffer, ...] = ()
+
+    @property
+    def default_service(self) -> str:
+        """The carrier's usual service: what a parcel with no service of its own travels by."""
+        return next((o.name for o in self.services if o.is_default), self.service)
 
     @property
     def summary(self) -> str:
@@ -231,7 +240,9 @@ def rank_carriers(
                 reasons.append(f"到{_short(order.province)}最快（{offer.transit_days} 天）")
             elif quickest is not None:
                 place_name = _short(order.province)
-                reasons.append(f"{quickest.name}到{place_name}最快（{quickest.transit_days} 天）")
+                reasons.append(
+                    f"改用{quickest.name}可最快到{place_name}（{quickest.transit_days} 天）"
+                )
             if offer.price == cheapest:
                 weight = f"{goods.weight.normalize():f} kg" if heavy else ""
                 reasons.append(f"{weight}最便宜".strip())
@@ -303,6 +314,9 @@ def choose(
     Picking another carrier, or another service of the suggested carrier (顺丰特快 instead of
     顺丰标快 costs the shop more), without a reason is refused: the supervisor reads these.
     """
+    if order.status in _NO_MORE_CHOICE:
+        label = LABELS[Status(order.status)]
+        raise BadInput(f"订单 {order.order_no} 状态为「{label}」，不能再选快递")
     ranks = rank_carriers(session, order)
     suggested = next((r for r in ranks if r.eligible), None)
     if suggested is None:
@@ -329,6 +343,12 @@ def choose(
             f"订单 {order.order_no} 已有 {shipment.carrier} 运单号 {shipment.tracking_no}，"
             "请先作废面单再换快递"
         )
+    if shipment.waybill_printed_at and shipment.carrier == code:
+        printed = shipment.service or chosen.default_service
+        if printed != service_name:
+            raise BadInput(
+                f"订单 {order.order_no} 的面单已按 {printed} 打印，请先作废面单再换服务"
+            )
     shipment.carrier = code
     # Further parcels already with this carrier travel with the same service.
     for parcel in parcels_for(session, order):

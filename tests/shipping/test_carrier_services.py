@@ -16,6 +16,7 @@ from app.documents.waybill import render_waybills
 from app.errors import BadInput
 from app.shipping import carriers
 from app.shipping.carriers import carrier_list, get_carrier, transit_days
+from app.shipping.print_queue import print_queue, void_waybill
 from app.shipping.selection import choose_carrier, rank_order
 from app.shipping.tracking import assign_tracking_number
 from main import main
@@ -152,3 +153,45 @@ def test_the_customers_expected_delivery_date_follows_the_service(db):
         standard = expected_delivery(session, "SF", "新疆", handed_over)
         express = expected_delivery(session, "SF", "新疆", handed_over, "顺丰特快")
     assert (f"{standard:%m-%d}", f"{express:%m-%d}") == ("12-06", "12-05")
+
+
+def test_prices_are_whole_fen_even_past_the_first_kilogram(db):
+    with db.transaction() as session:
+        zto = get_carrier(session, "ZTO")
+        # Zone 3: ¥5 first kg + 3 × ¥2 (3.4 kg is charged as 4 kg), a service at 100 %.
+        amount = carriers.price(zto, "湖北省", Decimal("3.4"), Decimal(0))
+    assert str(amount) == "11.00"
+
+
+def test_the_service_cannot_change_under_a_printed_label_until_it_is_voided(shop):
+    shop("7709001", remark="请发顺丰", **XINJIANG)
+    choose_carrier(shop.db, "7709001", "SF", reason="买家加急", service="顺丰特快")
+    render_waybills(shop.db, ["7709001"], tracking="SF1234567890143", carrier="SF")
+
+    with pytest.raises(BadInput, match="已按 顺丰特快 打印，请先作废面单"):
+        choose_carrier(shop.db, "7709001", "SF", reason="改回", service="顺丰标快")
+    # Choosing what is printed again changes nothing and is allowed.
+    assert choose_carrier(shop.db, "7709001", "SF", reason="确认", service="顺丰特快").service
+
+    void_waybill(shop.db, "7709001", reason="改服务")
+    assert choose_carrier(shop.db, "7709001", "SF", reason="改回", service="顺丰标快").service == (
+        "顺丰标快"
+    )
+
+
+def test_a_cancelled_order_gets_no_carrier(shop):
+    shop("7710001", status="cancelled")
+    with pytest.raises(BadInput, match="已取消.*不能再选快递"):
+        choose_carrier(shop.db, "7710001")
+
+
+def test_the_print_queue_shows_each_parcels_service(shop):
+    shop("7711001", remark="请发顺丰", **XINJIANG)
+    choose_carrier(shop.db, "7711001", "SF", reason="买家加急", service="顺丰特快")
+    shop("7711002")
+    assign_tracking_number(shop.db, "7711002", "SF", "SF1234567890144")
+
+    rows = {row.order_no: row for row in print_queue(shop.db)}
+    assert (rows["7711001"].carrier, rows["7711001"].service) == ("SF", "顺丰特快")
+    # No service chosen: the carrier's usual one.
+    assert rows["7711002"].service == "顺丰标快"

@@ -71,7 +71,7 @@ def test_buyer_asked_carrier_comes_first_and_fastest_to_xinjiang_is_named(shop):
     assert top.code == "SF"
     # The promise allows the cheaper 顺丰电商标快; the reasons still name the fastest service.
     assert top.service == "顺丰电商标快"
-    assert "买家指定" in top.reasons and "顺丰特快到新疆最快（3 天）" in top.reasons
+    assert "买家指定" in top.reasons and "改用顺丰特快可最快到新疆（3 天）" in top.reasons
 
 
 def test_a_carrier_that_would_miss_the_promised_date_drops_below_those_that_keep_it(shop):

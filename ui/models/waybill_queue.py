@@ -75,7 +75,7 @@ class WaybillQueueModel(QAbstractTableModel):
             Column.STATUS: row.status_label,
             Column.RECIPIENT: row.recipient,
             Column.DESTINATION: row.destination,
-            Column.CARRIER: row.carrier,
+            Column.CARRIER: f"{row.carrier} {row.service}".strip(),
             Column.TRACKING: row.tracking_no,
             Column.PRINTED: local_time(row.printed_at),
             Column.STOPPED: row.stopped,

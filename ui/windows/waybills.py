@@ -146,9 +146,12 @@ class WaybillsWindow(QWidget):
         dialog = CarrierChoiceDialog(self.db, orders[0], self)
         if dialog.exec() and dialog.choice is not None:
             choice = dialog.choice
+            rank = dialog.selected_rank()
             self._show_ok(
                 self.tr("{order}：快递已定为 {carrier} {service}").format(
-                    order=choice.order_no, carrier=choice.carrier, service=choice.service
+                    order=choice.order_no,
+                    carrier=rank.name if rank is not None else choice.carrier,
+                    service=choice.service,
                 )
             )
             self.refresh()
