@@ -128,12 +128,14 @@ def handle_list(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+# The speed classes in the words the window uses.
+_SPEED_WORDS = {"express": "特快", "standard": "标准", "economy": "经济", "freight": "大件"}
+
+
 def _service_line(s: ServiceRow) -> str:
     mark = "（默认）" if s.is_default else ("（停用）" if not s.active else "")
-    return (
-        f"{s.name}{mark} {s.speed_class} 时效 {s.transit_adjust_days:+d} 天 "
-        f"价格 {s.price_percent}%"
-    )
+    speed = _SPEED_WORDS.get(s.speed_class, s.speed_class)
+    return f"{s.name}{mark} {speed} 时效 {s.transit_adjust_days:+d} 天 价格 {s.price_percent}%"
 
 
 def _rate_line(r: RateRow) -> str:

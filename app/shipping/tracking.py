@@ -50,8 +50,12 @@ class TrackingNumberTaken(BadInput):
 
 
 class PoolEmpty(BadInput):
-    def __init__(self, carrier_code: str) -> None:
-        super().__init__(f"{carrier_code} 的运单号池已用完，请导入新的运单号或手工输入")
+    def __init__(self, carrier_code: str, ever_filled: bool = True) -> None:
+        state = "已用完" if ever_filled else "还没有导入运单号"
+        super().__init__(
+            f"{carrier_code} 的运单号池{state}，请导入运单号"
+            f"（packdesk tracking pool import {carrier_code} 文件）或手工输入"
+        )
         self.carrier_code = carrier_code
 
 
@@ -146,7 +150,12 @@ def _draw_from_pool(session: Session, carrier_code: str) -> TrackingPoolNumber:
         .limit(1)
     )
     if entry is None:
-        raise PoolEmpty(carrier_code)
+        ever = session.scalar(
+            select(TrackingPoolNumber.id)
+            .where(TrackingPoolNumber.carrier_code == carrier_code)
+            .limit(1)
+        )
+        raise PoolEmpty(carrier_code, ever_filled=ever is not None)
     return entry
 
 

@@ -40,7 +40,7 @@ def test_edits_from_the_command_line_show_in_the_carrier(db_url, capsys):
     assert "3 区 首重 1 kg ¥5.50，续重 ¥2.20/kg" in shown
     assert "新疆维吾尔自治区 5 区 7 天" in shown
     assert "广东省深圳市 不送达" in shown
-    assert "中通特快 express 时效 -1 天 价格 100%" in shown
+    assert "中通特快 特快 时效 -1 天 价格 100%" in shown
 
 
 def test_bad_input_exits_3_with_the_field_and_no_traceback(db_url, capsys):

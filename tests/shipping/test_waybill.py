@@ -10,6 +10,7 @@ from app.db.models.carriers import WaybillPrint
 from app.documents.waybill import render_waybills
 from app.errors import BadInput
 from app.shipping.stops import ParcelStopped
+from app.shipping.tracking import import_pool
 
 SIZES_PT = {
     "76x130": (215.43, 368.5),
@@ -113,6 +114,17 @@ def test_bad_size_and_missing_number_are_bad_input(shop):
     shop("3307001")
     with pytest.raises(BadInput, match="尺寸"):
         render_waybills(shop.db, ["3307001"], size="90x90")
-    with pytest.raises(BadInput, match="运单号池已用完"):
+    with pytest.raises(BadInput, match="ZTO 的运单号池还没有导入运单号"):
         render_waybills(shop.db, ["3307001"], carrier="ZTO")
     assert _state(shop.db, "3307001")[0] == "packed"
+
+
+def test_a_used_up_pool_says_so(shop, tmp_path):
+    numbers = tmp_path / "zto.txt"
+    numbers.write_text("73100000000051\n", encoding="utf-8")
+    import_pool(shop.db, "ZTO", numbers)
+    shop("3308001")
+    shop("3308002")
+    render_waybills(shop.db, ["3308001"], carrier="ZTO")
+    with pytest.raises(BadInput, match="ZTO 的运单号池已用完"):
+        render_waybills(shop.db, ["3308002"], carrier="ZTO")
