@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import settings
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, Product, Shipment
@@ -31,6 +32,18 @@ from app.stock.reservation import reserve_order, ship_order_stock
 from app.verification.service import verify_orders
 
 log = logging.getLogger(__name__)
+
+# The demo shop's invented return address. Waybills refuse to print without a sender, and the
+# application has no default one, so the demo states its own; a shop's real sender set before
+# the demo ran is kept.
+DEMO_SENDER = {
+    "sender.name": "青禾小铺（演示）",
+    "sender.phone": "0571-88886666",
+    "sender.province": "浙江省",
+    "sender.city": "杭州市",
+    "sender.district": "余杭区",
+    "sender.address": "仓前街道文一西路1008号3号仓",
+}
 
 # (sku, name, spec, price, weight kg, (l, w, h) mm, fragile)
 CATALOGUE = [
@@ -229,10 +242,17 @@ def seed(db: Database, *, seed_value: int = 2026) -> DemoSummary:
         products = _products(session, user)
         count, faulty = _orders(session, rng, products, user)
         _tracking_pools(session, rng)
+        _sender(session)
     seed_packaging(db)
     verify_orders(db, faulty)
     log.info("demo data stored: %d products, %d orders", len(products), count)
     return DemoSummary(len(products), count)
+
+
+def _sender(session: Session) -> None:
+    for key, value in DEMO_SENDER.items():
+        if settings.get(session, key, None) is None:
+            settings.put(session, key, value)
 
 
 def _products(session: Session, user: str) -> list[Product]:

@@ -24,9 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reportlab.graphics.barcode.code128 import Code128  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
+from app import settings  # noqa: E402
 from app.db.engine import Database  # noqa: E402
 from app.db.models import Order, OrderLine, Shipment  # noqa: E402
 from app.db.types import utcnow  # noqa: E402
+from app.demo import DEMO_SENDER  # noqa: E402
 from app.documents.fonts import register_cjk_font  # noqa: E402
 from app.documents.page import mm  # noqa: E402
 from app.documents.waybill import render_waybills  # noqa: E402
@@ -41,6 +43,9 @@ def _fill(db: Database, count: int) -> list[str]:
     numbers = []
     with db.transaction() as session:
         carriers(session)
+        # Waybills refuse to print without a sender; the bench ships from the demo shop.
+        for key, value in DEMO_SENDER.items():
+            settings.put(session, key, value)
         for i in range(count):
             no = f"B{i:07d}"
             order = Order(

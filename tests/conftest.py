@@ -46,6 +46,29 @@ def db(db_url: str):
     database.dispose()
 
 
+# The invented shop every printing test ships from. The application has no default sender (a
+# label must never carry a made-up return address), so a test that prints asks for this one.
+TEST_SENDER = {
+    "sender.name": "青禾小铺",
+    "sender.phone": "0571-88886666",
+    "sender.province": "浙江省",
+    "sender.city": "杭州市",
+    "sender.district": "余杭区",
+    "sender.address": "仓前街道文一西路1008号3号仓",
+}
+
+
+@pytest.fixture
+def sender(db) -> dict[str, str]:
+    """The invented sender stored in the test's database, for tests that print waybills."""
+    from app import settings
+
+    with db.transaction() as session:
+        for key, value in TEST_SENDER.items():
+            settings.put(session, key, value)
+    return TEST_SENDER
+
+
 @pytest.fixture
 def realworld() -> Path:
     """The folder of real sample files next to the project; the test skips when it is absent."""

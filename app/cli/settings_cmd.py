@@ -1,15 +1,17 @@
 """`packdesk settings`: read and change the site settings every desk shares.
 
 Values are JSON (`5`, `"18:00"`, `["sms"]`); a value that is not valid JSON is taken as text,
-so `packdesk settings set sender.name 青禾小铺` works without quotes.
+so `packdesk settings set sender.name 青禾小铺` works without quotes. Keys PackDesk reads are
+checked first (`app.settings_checks`); any other key is stored with a warning, as a likely typo.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from app import settings
+from app import settings, settings_checks
 from app.cli.output import print_json
 from app.db.engine import Database
 
@@ -55,6 +57,10 @@ def handle_get(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_set(db: Database, args: argparse.Namespace) -> int:
+    value = settings_checks.check(args.key, _parse(args.value))
+    hint = settings_checks.unknown_key_hint(args.key)
+    if hint:
+        print(hint, file=sys.stderr)
     with db.transaction() as session:
-        settings.put(session, args.key, _parse(args.value))
+        settings.put(session, args.key, value)
     return 0

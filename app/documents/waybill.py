@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app import settings
+from app import settings_checks
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order, Shipment
@@ -282,7 +282,7 @@ def preview_waybills(
     font = register_cjk_font()
     job = _Job((), None, mask, size, "预览", current_user())
     with db.reading() as session:
-        dpi = int(settings.get(session, DPI_KEY, 203))
+        dpi = settings_checks.read(session, DPI_KEY, 203)
         items = _label_all(session, order_nos, job)
         session.rollback()
     return draw_waybills(items, template, font, dpi)
@@ -300,7 +300,7 @@ def _label_and_draw(db, order_nos, tracking, size, mask, carrier, reason, user, 
     job = _Job(numbers, carrier, mask, size, reason, user or current_user(), parcel_no)
 
     with db.transaction() as session:
-        dpi = int(settings.get(session, DPI_KEY, 203))
+        dpi = settings_checks.read(session, DPI_KEY, 203)
         items = _label_all(session, order_nos, job)
         document = draw(items, template, font, dpi)
     log.info(

@@ -14,22 +14,24 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.config import desk_timezone
 from app.db.models import Order, Shipment
 from app.db.models.carriers import Carrier
 from app.db.models.packing_station import ParcelItem
+from app.errors import BadInput
 from app.shipping.carriers import default_service, sort_code_for
 from app.shipping.privacy import mask_name, mask_phone
 
-# The shop's own return address; a real shop sets these under "sender.*".
-SENDER_DEFAULTS = {
-    "sender.name": "青禾小铺",
-    "sender.phone": "0571-88886666",
-    "sender.province": "浙江省",
-    "sender.city": "杭州市",
-    "sender.district": "余杭区",
-    "sender.address": "仓前街道文一西路1008号3号仓",
+# The shop's own return address, printed on every waybill. There is deliberately no default:
+# a label with an invented sender sends returns and the courier's calls to a stranger.
+SENDER_KEYS = {
+    "sender.name": "店名",
+    "sender.phone": "电话",
+    "sender.province": "省",
+    "sender.city": "市",
+    "sender.district": "区县",
+    "sender.address": "详细地址",
 }
 PAYMENT_TYPES = ("寄付", "到付", "月结")
 
@@ -70,12 +72,28 @@ class WaybillData:
         return f"{self.parcel_no}/{self.pieces}" if self.pieces > 1 else str(self.pieces)
 
 
-def sender_party(session: Session) -> Party:
-    def value(key: str) -> str:
-        return str(settings.get(session, key, SENDER_DEFAULTS[key]))
+class SenderMissing(BadInput):
+    """Waybills cannot print before the shop has said who it is and where returns go."""
 
-    address = "".join(value(k) for k in ("sender.province", "sender.city", "sender.district"))
-    return Party(value("sender.name"), value("sender.phone"), address + value("sender.address"))
+    def __init__(self, missing: list[str]) -> None:
+        names = "、".join(f"{key}（{SENDER_KEYS[key]}）" for key in missing)
+        how = "；".join(f"packdesk settings set {key} {SENDER_KEYS[key]}" for key in missing)
+        super().__init__(f"寄件人未设置，不能打印面单。缺少：{names}。请先设置：{how}")
+        self.missing = missing
+
+
+def sender_party(session: Session) -> Party:
+    """The sender from the settings; SenderMissing naming every key not set yet, BadSetting
+    for a stored value a courier could not use."""
+    missing = [
+        key for key in SENDER_KEYS if not str(settings.get(session, key, None) or "").strip()
+    ]
+    if missing:
+        raise SenderMissing(missing)
+
+    value = {key: settings_checks.read(session, key, "") for key in SENDER_KEYS}
+    address = "".join(value[k] for k in ("sender.province", "sender.city", "sender.district"))
+    return Party(value["sender.name"], value["sender.phone"], address + value["sender.address"])
 
 
 def goods_summary(order: Order, contents: dict[int, int] | None = None) -> str:

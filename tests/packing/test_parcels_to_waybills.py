@@ -19,7 +19,7 @@ from app.packing.station import choose_packaging, start_next_parcel
 from app.packing.weighing import record_weight
 
 
-def test_two_packed_parcels_get_two_labels_with_their_own_weight_and_goods(db) -> None:
+def test_two_packed_parcels_get_two_labels_with_their_own_weight_and_goods(db, sender) -> None:
     make_products(db)
     add_packaging(db, "M", "中纸箱", inner_mm=(300, 250, 200), max_weight=Decimal("10"), stock=5)
     add_packaging(db, "FOAM", "气泡膜", kind="filling", protective=True, stock=5)

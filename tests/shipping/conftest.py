@@ -129,8 +129,9 @@ def add_order(
 
 
 @pytest.fixture
-def shop(db):
-    """`shop(order_no, **fields)` adds an invented order; `shop.db` is the database."""
+def shop(db, sender):
+    """`shop(order_no, **fields)` adds an invented order; `shop.db` is the database, which
+    has the invented sender set."""
 
     def make(order_no: str, **fields):
         return add_order(db, order_no, **fields)

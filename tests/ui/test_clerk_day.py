@@ -130,7 +130,7 @@ def _scan(qtbot, line_edit, code: str) -> None:
     qtbot.keyClick(line_edit, Qt.Key.Key_Return)
 
 
-def test_clerk_imports_verifies_packs_and_prints_a_waybill(qtbot, db: Database, tmp_path):
+def test_clerk_imports_verifies_packs_and_prints_a_waybill(qtbot, db: Database, sender, tmp_path):
     files = _shop(db, tmp_path)
     window = MainWindow(db)
     qtbot.addWidget(window)

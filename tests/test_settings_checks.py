@@ -1,0 +1,105 @@
+"""`packdesk settings set` refuses values PackDesk could not use, and still stores a shop's own.
+
+`settings set printer.dpi 250` and `settings set printer.dpi 300dpi` used to be stored
+without a word; the first printed wrong-sized labels, the second crashed `print zpl`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from app.settings_checks import CHECKS, READ_PREFIXES, READ_UNCHECKED
+from main import main
+
+APP = Path(__file__).resolve().parents[1] / "app"
+
+
+def _set(db_url: str, key: str, value: str) -> int:
+    return main(["--db", db_url, "settings", "set", key, value])
+
+
+def _stored(db_url: str, capsys) -> dict:
+    capsys.readouterr()
+    assert main(["--db", db_url, "settings", "list", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "allowed"),
+    [
+        ("printer.dpi", "250", "203 或 300"),
+        ("printer.dpi", "300dpi", "203 或 300"),
+        ("sender.phone", "12345", "手机号"),
+        ("sender.name", '""', "文字"),
+        ("promise.days", "-1", "0 到 30 之间的整数"),
+        ("promise.days", "5天", "0 到 30 之间的整数"),
+        ("tracking.rules.stalled_hours", "true", "1 到 720 之间的整数"),
+        ("packing.weight_tolerance_pct", "abc", "0 到 100 之间的数"),
+        ("smtp.port", "70000", "1 到 65535 之间的整数"),
+        ("promise.cutoff", "25:00", "时:分"),
+    ],
+)
+def test_an_unusable_value_exits_3_naming_the_key_and_what_is_allowed(
+    db_url, capsys, key, value, allowed
+) -> None:
+    assert _set(db_url, key, value) == 3
+    err = capsys.readouterr().err
+    assert key in err and allowed in err
+    assert key not in _stored(db_url, capsys)
+
+
+def test_usable_values_are_stored_as_readers_want_them(db_url, capsys) -> None:
+    assert _set(db_url, "printer.dpi", "300") == 0
+    assert _set(db_url, "sender.phone", "13800138000") == 0
+    assert _set(db_url, "packing.weight_tolerance_pct", "7.5") == 0
+    assert _set(db_url, "promise.cutoff", "18:30") == 0
+    assert capsys.readouterr().err == ""
+    assert _stored(db_url, capsys) == {
+        "printer.dpi": 300,
+        # A phone is text, even when typed as digits only.
+        "sender.phone": "13800138000",
+        "packing.weight_tolerance_pct": 7.5,
+        "promise.cutoff": "18:30",
+    }
+
+
+@pytest.mark.parametrize("phone", ["0571-88886666", "400-820-8820", "+86 139 0000 0001"])
+def test_a_landline_a_hotline_and_a_mobile_are_accepted_as_the_sender_phone(db_url, phone) -> None:
+    assert _set(db_url, "sender.phone", phone) == 0
+
+
+def test_a_key_nobody_reads_is_stored_with_a_warning_that_names_the_near_key(
+    db_url, capsys
+) -> None:
+    assert _set(db_url, "printer.dip", "300") == 0
+    assert "printer.dpi" in capsys.readouterr().err
+    assert _set(db_url, "myshop.note", "周五盘点") == 0
+    assert "myshop.note" in capsys.readouterr().err
+    assert _set(db_url, "shop.name", "自家店") == 0
+    assert capsys.readouterr().err == ""
+    stored = _stored(db_url, capsys)
+    assert stored["printer.dip"] == 300 and stored["myshop.note"] == "周五盘点"
+
+
+def test_every_key_the_code_reads_is_known_so_settings_set_does_not_warn_about_it() -> None:
+    """A new setting read in app/ without an entry here would make `settings set` call the
+    shop's correct key a typo."""
+    literal = re.compile(r"settings\.(?:get|put)\(\s*\w+,\s*f?\"([^\"{]+)")
+    constant = re.compile(r"^[A-Z_]*KEY = \"([a-z_.]+)\"", re.MULTILINE)
+    read = set()
+    for path in APP.rglob("*.py"):
+        text = path.read_text("utf-8")
+        if "settings." in text:
+            read.update(literal.findall(text))
+            read.update(constant.findall(text))
+    unknown = {
+        key
+        for key in read
+        if key not in CHECKS and key not in READ_UNCHECKED and not key.startswith(READ_PREFIXES)
+    }
+    assert len(read) > 30
+    assert unknown == set()
