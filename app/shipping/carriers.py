@@ -43,6 +43,16 @@ class UnknownService(BadInput):
         self.name = name
 
 
+class NoPrice(BadInput):
+    """The carrier's price table has no row for the zone a destination falls in."""
+
+    def __init__(self, code: str, province: str, zone: int | None) -> None:
+        where = f"{zone} 区（{province}）" if zone is not None else province
+        super().__init__(f"承运商 {code} 没有 {where} 的价格，请在承运商目录里补上")
+        self.code = code
+        self.zone = zone
+
+
 def carriers(session: Session, active_only: bool = True) -> list[Carrier]:
     ensure_seeded(session)
     query = select(Carrier).order_by(Carrier.id)
@@ -222,8 +232,10 @@ def price(
     """首重 plus 续重 per further kilogram, in the zone of `province`, times the service's
     percent of the carrier's table (default: the carrier's default service), to the fen."""
     found = _destination(carrier, province)
-    zone = found.zone if found else max(r.zone for r in carrier.rates)
-    rate = next(r for r in carrier.rates if r.zone == zone)
+    zone = found.zone if found else max((r.zone for r in carrier.rates), default=None)
+    rate = next((r for r in carrier.rates if r.zone == zone), None)
+    if rate is None:
+        raise NoPrice(carrier.code, province, zone)
     kg = chargeable_weight(carrier, weight, volume_cm3)
     extra_kg = max(Decimal(0), kg - rate.first_weight)
     table = rate.first_price + extra_kg * rate.extra_price_per_kg

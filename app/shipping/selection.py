@@ -59,6 +59,8 @@ class ServiceOffer:
     expected_delivery: date
     keeps_promise: bool
     is_default: bool
+    # False when the price table has no row for the destination's zone (price is then 0).
+    priced: bool = True
 
 
 @dataclass(frozen=True)
@@ -153,15 +155,23 @@ def _offers(
         arrives = catalogue.expected_delivery(
             session, carrier.code, order.province, leaves, name or None
         )
+        try:
+            cost = catalogue.price(
+                carrier, order.province, goods.weight, goods.volume_cm3, service
+            )
+        except catalogue.NoPrice:
+            # A gap in the shop's price table: the carrier is listed, ineligible, with why.
+            cost = None
         offers.append(
             ServiceOffer(
                 name,
                 service.speed_class if service else "",
-                catalogue.price(carrier, order.province, goods.weight, goods.volume_cm3, service),
+                cost if cost is not None else Decimal(0),
                 catalogue.transit_days(session, carrier.code, order.province, name or None),
                 arrives,
                 promise is None or arrives <= promise,
                 service is not None and service is default,
+                priced=cost is not None,
             )
         )
     return offers
@@ -199,13 +209,18 @@ def rank_carriers(
     wishes = carrier_wishes(order)
     promise = promised_delivery(session, order)
 
+    active = catalogue.carriers(session)
+    if not active:
+        raise BadInput("承运商目录里没有启用的快递公司，请先在「承运商」里启用至少一家")
     judged = []
-    for carrier in catalogue.carriers(session):
+    for carrier in active:
         refusals = _refusals(carrier, order, goods, wishes.refused)
         leaves = catalogue.pickup_day(session, carrier.code, now)
         offers = _offers(session, carrier, order, goods, leaves, promise)
         if not offers[0].name:
             refusals.append("没有启用的服务")
+        if not all(o.priced for o in offers):
+            refusals.append(f"价格表没有到{_short(order.province)}的价格")
         wanted = carrier.code in wishes.wanted
         judged.append((carrier, refusals, _best_offer(offers), offers, wanted))
 

@@ -195,3 +195,25 @@ def test_the_print_queue_shows_each_parcels_service(shop):
     assert (rows["7711001"].carrier, rows["7711001"].service) == ("SF", "顺丰特快")
     # No service chosen: the carrier's usual one.
     assert rows["7711002"].service == "顺丰标快"
+
+
+def test_with_no_active_carrier_ranking_and_choosing_say_so(shop, db_url, capsys):
+    shop("7712001")
+    with shop.db.transaction() as session:
+        for carrier in carriers.carriers(session):
+            carrier.active = False
+    with pytest.raises(BadInput, match="没有启用的快递公司"):
+        choose_carrier(shop.db, "7712001")
+    assert main(["--db", db_url, "carriers", "rank", "7712001"]) == 3
+    assert "没有启用的快递公司" in capsys.readouterr().err
+
+
+def test_a_gap_in_the_price_table_makes_the_carrier_ineligible_with_the_reason(shop):
+    shop("7713001", **XINJIANG)
+    with shop.db.transaction() as session:
+        zto = get_carrier(session, "ZTO")
+        zto.rates = [r for r in zto.rates if r.zone != 5]
+    ranks = {r.code: r for r in rank_order(shop.db, "7713001", NOW)}
+    assert not ranks["ZTO"].eligible
+    assert "价格表没有到新疆的价格" in ranks["ZTO"].reasons
+    assert ranks["SF"].eligible
