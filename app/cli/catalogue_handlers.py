@@ -14,6 +14,7 @@ from app.cli.output import print_json
 from app.db.engine import Database
 from app.errors import FileRefused
 from app.shipping import catalogue_edit as edit
+from app.shipping import catalogue_places as places
 from app.shipping.catalogue_checks import HOLIDAYS
 from app.shipping.catalogue_io import export_catalogue_file, import_catalogue_file
 from app.shipping.catalogue_view import CarrierDetail, RateRow, ServiceRow
@@ -114,6 +115,10 @@ def register_catalogue(carrier_cmds) -> None:
     load.set_defaults(handler=handle_import)
 
 
+def _code(code: str) -> str:
+    return code.strip().upper()
+
+
 def _given(args: argparse.Namespace, *names: str) -> dict:
     return {n: getattr(args, n) for n in names if getattr(args, n) is not None}
 
@@ -190,7 +195,7 @@ def handle_add(db: Database, args: argparse.Namespace) -> int:
 
 def handle_remove(db: Database, args: argparse.Namespace) -> int:
     edit.remove_carrier(db, args.code)
-    print(f"已删除 {args.code.upper()}")
+    print(f"已删除 {_code(args.code)}")
     return 0
 
 
@@ -217,18 +222,12 @@ def handle_set(db: Database, args: argparse.Namespace) -> int:
 def handle_service(db: Database, args: argparse.Namespace) -> int:
     if args.remove:
         edit.remove_service(db, args.code, args.name)
-        print(f"{args.code.upper()}: 已删除服务 {args.name}")
+        print(f"{_code(args.code)}: 已删除服务 {args.name}")
         return 0
     fields = _given(
         args, "speed_class", "transit_adjust_days", "price_percent", "is_default", "active"
     )
-    known = {s.name for s in edit.carrier_detail(db, args.code).services}
-    if args.name.strip() in known:
-        if args.rename:
-            fields["name"] = args.rename
-        detail = edit.update_service(db, args.code, args.name, **fields)
-    else:
-        detail = edit.add_service(db, args.code, args.name, **fields)
+    detail = edit.save_service(db, args.code, args.name, rename=args.rename, **fields)
     for s in detail.services:
         print(_service_line(s))
     return 0
@@ -237,21 +236,16 @@ def handle_service(db: Database, args: argparse.Namespace) -> int:
 def handle_rate(db: Database, args: argparse.Namespace) -> int:
     if args.remove:
         edit.remove_rate(db, args.code, args.zone)
-        print(f"{args.code.upper()}: 已删除第 {args.zone} 区价格")
+        print(f"{_code(args.code)}: 已删除第 {args.zone} 区价格")
         return 0
-    current = next(
-        (r for r in edit.carrier_detail(db, args.code).rates if str(r.zone) == args.zone), None
-    )
-    first_weight = args.first_weight or (current.first_weight if current else "1")
-    first_price = args.first_price or (current.first_price if current else None)
-    extra = args.extra or (current.extra_price_per_kg if current else None)
+    # Options not given keep the zone's stored values (read under the service's lock).
     detail = edit.set_rate(
         db,
         args.code,
         args.zone,
-        first_weight=first_weight,
-        first_price=first_price,
-        extra_price_per_kg=extra,
+        first_weight=args.first_weight,
+        first_price=args.first_price,
+        extra_price_per_kg=args.extra,
     )
     print(f"{detail.code} 价格表：")
     for r in detail.rates:
@@ -261,19 +255,11 @@ def handle_rate(db: Database, args: argparse.Namespace) -> int:
 
 def handle_transit(db: Database, args: argparse.Namespace) -> int:
     if args.remove:
-        edit.remove_destination(db, args.code, args.province)
-        print(f"{args.code.upper()}: 已从时效表删除 {args.province}")
+        places.remove_destination(db, args.code, args.province)
+        print(f"{_code(args.code)}: 已从时效表删除 {args.province}")
         return 0
-    before = edit.carrier_detail(db, args.code).destinations
-    current = next((d for d in before if d.province.startswith(args.province.strip())), None)
-    detail = edit.set_destination(
-        db,
-        args.code,
-        args.province,
-        zone=args.zone if args.zone is not None else (current.zone if current else None),
-        transit_days=args.days
-        if args.days is not None
-        else (current.transit_days if current else None),
+    detail = places.set_destination(
+        db, args.code, args.province, zone=args.zone, transit_days=args.days
     )
     row = next(d for d in detail.destinations if d.province.startswith(args.province.strip()))
     print(f"{detail.code} {row.province}：{row.zone} 区，{row.transit_days} 天")
@@ -282,10 +268,10 @@ def handle_transit(db: Database, args: argparse.Namespace) -> int:
 
 def handle_region(db: Database, args: argparse.Namespace) -> int:
     if args.remove:
-        edit.remove_region(db, args.code, args.province, args.city)
-        print(f"{args.code.upper()}: 已删除 {args.province}{args.city} 的地区规则")
+        places.remove_region(db, args.code, args.province, args.city)
+        print(f"{_code(args.code)}: 已删除 {args.province}{args.city} 的地区规则")
         return 0
-    detail = edit.set_region(
+    detail = places.set_region(
         db, args.code, args.province, args.city, kind=args.kind, extra_days=args.extra_days
     )
     print(f"{detail.code}: 地区规则 {len(detail.regions)} 条")
@@ -296,8 +282,8 @@ def handle_region(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_sort_code_remove(db: Database, args: argparse.Namespace) -> int:
-    edit.remove_sort_code(db, args.carrier, args.province, args.city, args.district)
-    print(f"{args.carrier.upper()}: 已删除 {args.province}{args.city}{args.district} 的三段码")
+    places.remove_sort_code(db, args.carrier, args.province, args.city, args.district)
+    print(f"{_code(args.carrier)}: 已删除 {args.province}{args.city}{args.district} 的三段码")
     return 0
 
 

@@ -44,17 +44,45 @@ class CatalogueInputError(BadInput):
         self.reason = reason
 
 
+def _text_or_none(value: object, where: str, what: str = "文字") -> str:
+    """A JSON file may hold a list or a number where text belongs; it is refused, not str()-ed.
+
+    The message names the type, not the value, as a wrong value may be huge.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CatalogueInputError(where, f"应为{what}（而不是{_kind(value)}）")
+    return value.strip()
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list | tuple):
+        return "列表"
+    if isinstance(value, dict):
+        return "对象"
+    if isinstance(value, int | float | Decimal):
+        return "数字"
+    if isinstance(value, str):
+        return "文字"
+    return type(value).__name__
+
+
 def check_code(value: object, where: str) -> str:
-    text = str(value or "").strip()
+    """A carrier code, stored upper case: "sf" is SF, as `get_carrier` reads it."""
+    typed = _text_or_none(value, where)
+    text = typed.upper()
     if not _CODE.fullmatch(text):
         raise CatalogueInputError(
-            where, f"代码「{text}」应为 1 到 16 个大写英文字母或数字，以字母开头（如 SF、ZTO）"
+            where, f"代码「{typed}」应为 1 到 16 个大写英文字母或数字，以字母开头（如 SF、ZTO）"
         )
     return text
 
 
 def check_text(value: object, where: str, longest: int = 40, required: bool = True) -> str:
-    text = str(value if value is not None else "").strip()
+    text = _text_or_none(value, where)
     if required and not text:
         raise CatalogueInputError(where, "不能为空")
     if len(text) > longest:
@@ -72,8 +100,10 @@ def check_int(value: object, where: str, lowest: int, highest: int) -> int:
     """A whole number in [lowest, highest]; text such as "3" is accepted, "3.5" is not."""
     if value is None or value == "":
         raise CatalogueInputError(where, "必须填写")
-    if isinstance(value, bool):
+    if isinstance(value, float | Decimal):
         raise CatalogueInputError(where, f"「{value}」不是整数")
+    if not isinstance(value, int | str) or isinstance(value, bool):
+        raise CatalogueInputError(where, f"应为整数（而不是{_kind(value)}）")
     try:
         number = int(str(value).strip())
     except ValueError:
@@ -86,8 +116,8 @@ def check_int(value: object, where: str, lowest: int, highest: int) -> int:
 def _decimal(value: object, where: str, what: str) -> Decimal:
     if value is None or value == "":
         raise CatalogueInputError(where, "必须填写")
-    if isinstance(value, bool):
-        raise CatalogueInputError(where, f"「{value}」不是{what}")
+    if not isinstance(value, int | float | Decimal | str) or isinstance(value, bool):
+        raise CatalogueInputError(where, f"应为{what}（而不是{_kind(value)}）")
     # A float from a JSON file is read by its shortest text, so 12.3 stays 12.3, not 12.29999.
     text = str(value).strip()
     try:
@@ -125,7 +155,7 @@ def check_weight(value: object, where: str) -> Decimal:
 
 def check_weekdays(value: object, where: str) -> str:
     """ISO weekdays as digits 1 (Monday) to 7 (Sunday), each once: "12345" = Monday to Friday."""
-    text = str(value or "").strip()
+    text = _text_or_none(value, where, '文字，如 "12345"')
     if not text:
         raise CatalogueInputError(where, "至少要有一个收件日（1=周一 … 7=周日）")
     wrong = sorted({c for c in text if c not in "1234567"})
@@ -141,7 +171,7 @@ def check_weekdays(value: object, where: str) -> str:
 
 def check_cutoff(value: object, where: str) -> str:
     """A time of day as HH:MM (9:30 is stored as 09:30)."""
-    text = str(value or "").strip()
+    text = _text_or_none(value, where, '文字，如 "16:30"')
     found = _CUTOFF.fullmatch(text)
     if found is None or int(found[1]) > 23 or int(found[2]) > 59:
         raise CatalogueInputError(where, f"「{text}」不是有效的时间，应为 时:分，如 16:30")
@@ -149,8 +179,14 @@ def check_cutoff(value: object, where: str) -> str:
 
 
 def check_holidays(value: str | Iterable[str], where: str) -> str:
-    """Holiday names chinesecalendar knows, in English or Chinese, stored ";"-separated."""
-    names = value.split(";") if isinstance(value, str) else list(value)
+    """Holiday names chinesecalendar knows, in English or Chinese, stored ";"-separated.
+
+    Text ("春节;国庆节") or a list of names; anything else (a number, null, an object whose
+    keys would pass as names) is refused.
+    """
+    names = value.split(";") if isinstance(value, str) else value
+    if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+        raise CatalogueInputError(where, '应为节假日名称列表，如 ["春节", "国庆节"]')
     by_name = {}
     for english, chinese in HOLIDAYS:
         by_name[english.lower()] = english
@@ -169,7 +205,7 @@ def check_holidays(value: str | Iterable[str], where: str) -> str:
 
 
 def check_speed(value: object, where: str) -> str:
-    text = str(value or "").strip().lower()
+    text = _text_or_none(value, where).lower()
     if text not in SPEED_CLASSES:
         raise CatalogueInputError(
             where, f"时效等级「{value}」不认识（可用：{'、'.join(SPEED_CLASSES)}）"
@@ -178,7 +214,7 @@ def check_speed(value: object, where: str) -> str:
 
 
 def check_kind(value: object, where: str) -> str:
-    text = str(value or "").strip().lower()
+    text = _text_or_none(value, where).lower()
     if text not in REGION_KINDS:
         raise CatalogueInputError(
             where, f"「{value}」应为 excluded（不送达）或 remote（偏远，多几天）"
@@ -188,7 +224,7 @@ def check_kind(value: object, where: str) -> str:
 
 def normalise_province(value: object, where: str) -> str:
     """The full name of a province: "新疆" and "新疆维吾尔自治区" are the same place."""
-    text = str(value or "").strip()
+    text = _text_or_none(value, where)
     if text in PROVINCES:
         return text
     fitting = [p for p in PROVINCES if len(text) >= 2 and p.startswith(text)]

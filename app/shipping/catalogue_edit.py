@@ -19,29 +19,25 @@ from app.db.models import Shipment
 from app.db.models.carriers import (
     Carrier,
     CarrierDecision,
-    CarrierDestination,
     CarrierRate,
-    CarrierRegion,
     CarrierService,
     Handover,
     SortCode,
     TrackingPoolNumber,
     WaybillPrint,
 )
-from app.errors import BadInput
 from app.shipping.carriers import carriers, get_carrier
 from app.shipping.catalogue_checks import (
-    DESTINATION_FIELDS,
     HEADER_FIELDS,
     RATE_FIELDS,
-    REGION_FIELDS,
     SERVICE_FIELDS,
     CatalogueInputError,
     check_carrier,
     check_code,
     checked,
-    normalise_province,
 )
+from app.shipping.catalogue_lock import lock_carrier
+from app.shipping.catalogue_tables import used_service_names
 from app.shipping.catalogue_view import CarrierDetail, CarrierSummary, detail_of
 
 log = logging.getLogger(__name__)
@@ -60,15 +56,18 @@ def carrier_detail(db: Database, code: str) -> CarrierDetail:
         return detail_of(session, get_carrier(session, code))
 
 
-def _where(code: str, prefix: str = ""):
+def where_in(code: str, prefix: str = ""):
+    """Names a wrong field as the clerk sees it: 承运商 SF 第 3 区的首重价."""
     return lambda _field, label: f"承运商 {code} {prefix}的{label}"
 
 
-def _logged(carrier: Carrier, what: str, *args: object) -> None:
+def logged(carrier: Carrier, what: str, *args: object) -> None:
+    """Every catalogue change is logged with who made it, since prices are contract terms."""
     log.info("carrier catalogue %s (%s): " + what, carrier.code, current_user(), *args)
 
 
-def _finish(session: Session, carrier: Carrier) -> CarrierDetail:
+def finished(session: Session, carrier: Carrier) -> CarrierDetail:
+    """Checks the whole carrier after one change (a zone still priced, one default service)."""
     session.flush()
     check_carrier(carrier, f"承运商 {carrier.code}")
     return detail_of(session, carrier)
@@ -83,6 +82,7 @@ def add_carrier(db: Database, code: str, name: str) -> CarrierDetail:
     code = check_code(code, "承运商代码")
     name = HEADER_FIELDS["name"][1](name, f"承运商 {code} 的名称")
     with db.transaction() as session:
+        lock_carrier(session, code)
         # Reading the list first also seeds an empty catalogue, so the seed never skips it.
         known = {c.code: c for c in carriers(session, active_only=False)}
         if code in known:
@@ -90,8 +90,8 @@ def add_carrier(db: Database, code: str, name: str) -> CarrierDetail:
         carrier = Carrier(code=code, name=name, active=False)
         carrier.services.append(new_service("标准快递"))
         session.add(carrier)
-        _logged(carrier, "added %s", name)
-        return _finish(session, carrier)
+        logged(carrier, "added %s", name)
+        return finished(session, carrier)
 
 
 def new_service(name: str) -> CarrierService:
@@ -112,12 +112,13 @@ def update_carrier(db: Database, code: str, **changes: object) -> CarrierDetail:
     Only the fields given change; their names are those of `HEADER_FIELDS`.
     """
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        values = checked(HEADER_FIELDS, changes, _where(carrier.code))
+        values = checked(HEADER_FIELDS, changes, where_in(carrier.code))
         for name, value in values.items():
             setattr(carrier, name, value)
-        _logged(carrier, "changed %s", values)
-        return _finish(session, carrier)
+        logged(carrier, "changed %s", values)
+        return finished(session, carrier)
 
 
 def set_carrier_active(db: Database, code: str, active: bool) -> CarrierDetail:
@@ -143,6 +144,7 @@ def _referenced(session: Session, code: str) -> str | None:
 def remove_carrier(db: Database, code: str) -> None:
     """Delete a carrier nobody has used yet (one added by mistake); others are switched off."""
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
         used_by = _referenced(session, carrier.code)
         if used_by is not None:
@@ -152,7 +154,7 @@ def remove_carrier(db: Database, code: str) -> None:
         for row in session.scalars(select(SortCode).where(SortCode.carrier_code == carrier.code)):
             session.delete(row)
         session.delete(carrier)
-        _logged(carrier, "removed")
+        logged(carrier, "removed")
 
 
 def _service(carrier: Carrier, name: str) -> CarrierService:
@@ -163,67 +165,94 @@ def _service(carrier: Carrier, name: str) -> CarrierService:
     return found
 
 
-def _service_in_use(session: Session, carrier: Carrier, name: str) -> bool:
-    query = select(Shipment.id).where(Shipment.carrier == carrier.code, Shipment.service == name)
-    return session.scalar(query.limit(1)) is not None
-
-
 def _make_default(carrier: Carrier, service: CarrierService) -> None:
     for other in carrier.services:
         other.is_default = other is service
 
 
+def _add_service(carrier: Carrier, name: str, fields: dict) -> None:
+    values = checked(SERVICE_FIELDS, {"name": name, **fields}, where_in(carrier.code))
+    if any(s.name == values["name"] for s in carrier.services):
+        raise CatalogueInputError(
+            f"承运商 {carrier.code} 的服务名称", f"「{values['name']}」已经存在"
+        )
+    service = CarrierService(**values)
+    carrier.services.append(service)
+    if values.get("is_default") or not any(s.is_default for s in carrier.services):
+        _make_default(carrier, service)
+    logged(carrier, "added service %s", values)
+
+
+def _update_service(session: Session, carrier: Carrier, name: str, changes: dict) -> None:
+    service = _service(carrier, name)
+    where = f"承运商 {carrier.code} 的服务「{service.name}」"
+    values = checked(SERVICE_FIELDS, changes, where_in(carrier.code, f"服务「{service.name}」"))
+    new_name = values.get("name", service.name)
+    if new_name != service.name:
+        if any(s.name == new_name for s in carrier.services):
+            raise CatalogueInputError(
+                f"承运商 {carrier.code} 的服务名称", f"「{new_name}」已经存在"
+            )
+        if service.name in used_service_names(session, carrier.code):
+            raise CatalogueInputError(where, "已有包裹使用这个名称，不能改名；请新增服务并停用它")
+    if values.get("is_default") is False and service.is_default:
+        raise CatalogueInputError(where, "这是默认服务；请把另一个服务设为默认")
+    for field, value in values.items():
+        if field != "is_default":
+            setattr(service, field, value)
+    if values.get("is_default"):
+        _make_default(carrier, service)
+    logged(carrier, "changed service %s: %s", name, values)
+
+
 def add_service(db: Database, code: str, name: str, **fields: object) -> CarrierDetail:
     """A new service (顺丰特快) priced and timed relative to the carrier's tables."""
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        values = checked(SERVICE_FIELDS, {"name": name, **fields}, _where(carrier.code))
-        if any(s.name == values["name"] for s in carrier.services):
-            raise CatalogueInputError(
-                f"承运商 {carrier.code} 的服务名称", f"「{values['name']}」已经存在"
-            )
-        service = CarrierService(**values)
-        carrier.services.append(service)
-        if values.get("is_default") or not any(s.is_default for s in carrier.services):
-            _make_default(carrier, service)
-        _logged(carrier, "added service %s", values)
-        return _finish(session, carrier)
+        _add_service(carrier, name, fields)
+        return finished(session, carrier)
 
 
-def update_service(db: Database, code: str, name: str, **changes: object) -> CarrierDetail:
-    """Change a service; `is_default=True` makes it the default in place of the old one."""
+def update_service(db: Database, code: str, name: str, /, **changes: object) -> CarrierDetail:
+    """Change service `name`; `name=` among the changes renames it, `is_default=True` makes it
+    the default in place of the old one. A name parcels already carry is never changed."""
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        service = _service(carrier, name)
-        values = checked(SERVICE_FIELDS, changes, _where(carrier.code, f"服务「{service.name}」"))
-        new_name = values.get("name", service.name)
-        if new_name != service.name:
-            if any(s.name == new_name for s in carrier.services):
+        _update_service(session, carrier, name, changes)
+        return finished(session, carrier)
+
+
+def save_service(
+    db: Database, code: str, name: str, *, rename: str | None = None, **fields: object
+) -> CarrierDetail:
+    """Change service `name` if the carrier has it, else add it (the command line's `service`).
+
+    Deciding inside the locked transaction keeps two desks from both adding it. A rename of a
+    service the carrier does not have is refused rather than adding one under the old name.
+    """
+    with db.transaction() as session:
+        lock_carrier(session, code)
+        carrier = get_carrier(session, code)
+        known = any(s.name == name.strip() for s in carrier.services)
+        if rename is not None:
+            if not known:
                 raise CatalogueInputError(
-                    f"承运商 {carrier.code} 的服务名称", f"「{new_name}」已经存在"
+                    f"承运商 {carrier.code}", f"没有服务「{name.strip()}」，不能改名"
                 )
-            if _service_in_use(session, carrier, service.name):
-                raise CatalogueInputError(
-                    f"承运商 {carrier.code} 的服务「{service.name}」",
-                    "已有包裹使用这个名称，不能改名；请新增服务并停用它",
-                )
-        if values.get("is_default") is False and service.is_default:
-            raise CatalogueInputError(
-                f"承运商 {carrier.code} 的服务「{service.name}」",
-                "这是默认服务；请把另一个服务设为默认",
-            )
-        for field, value in values.items():
-            if field != "is_default":
-                setattr(service, field, value)
-        if values.get("is_default"):
-            _make_default(carrier, service)
-        _logged(carrier, "changed service %s: %s", name, values)
-        return _finish(session, carrier)
+            fields["name"] = rename
+        if known:
+            _update_service(session, carrier, name, fields)
+        else:
+            _add_service(carrier, name, fields)
+        return finished(session, carrier)
 
 
 def remove_service(db: Database, code: str, name: str) -> CarrierDetail:
     """Delete a service no parcel names; the last one and the default stay."""
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
         service = _service(carrier, name)
         where = f"承运商 {carrier.code} 的服务「{service.name}」"
@@ -231,11 +260,11 @@ def remove_service(db: Database, code: str, name: str) -> CarrierDetail:
             raise CatalogueInputError(where, "这是唯一的服务，不能删除")
         if service.is_default:
             raise CatalogueInputError(where, "这是默认服务；请先把另一个服务设为默认")
-        if _service_in_use(session, carrier, service.name):
+        if service.name in used_service_names(session, carrier.code):
             raise CatalogueInputError(where, "已有包裹使用它，不能删除，请改为停用")
         carrier.services.remove(service)
-        _logged(carrier, "removed service %s", service.name)
-        return _finish(session, carrier)
+        logged(carrier, "removed service %s", service.name)
+        return finished(session, carrier)
 
 
 def set_rate(
@@ -243,138 +272,52 @@ def set_rate(
     code: str,
     zone: object,
     *,
-    first_weight: object,
-    first_price: object,
-    extra_price_per_kg: object,
+    first_weight: object = None,
+    first_price: object = None,
+    extra_price_per_kg: object = None,
 ) -> CarrierDetail:
-    """The 首重/续重 price of one zone; a zone not priced yet is added."""
-    given = {
-        "zone": zone,
-        "first_weight": first_weight,
-        "first_price": first_price,
-        "extra_price_per_kg": extra_price_per_kg,
-    }
+    """The 首重/续重 price of one zone; a zone not priced yet is added (首重 1 kg unless said).
+
+    A field left None keeps its stored value, so `rate SF 01 --first-price 9` changes only
+    the first-weight price of zone 1, read under the lock, not from an earlier snapshot.
+    """
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        values = checked(RATE_FIELDS, given, _where(carrier.code, f"第 {zone} 区"))
-        rate = next((r for r in carrier.rates if r.zone == values["zone"]), None)
+        where = where_in(carrier.code, f"第 {zone} 区")
+        number = checked(RATE_FIELDS, {"zone": zone}, where)["zone"]
+        rate = next((r for r in carrier.rates if r.zone == number), None)
+        given = {
+            "zone": number,
+            "first_weight": rate.first_weight if rate else "1",
+            "first_price": rate.first_price if rate else None,
+            "extra_price_per_kg": rate.extra_price_per_kg if rate else None,
+        }
+        asked = {
+            "first_weight": first_weight,
+            "first_price": first_price,
+            "extra_price_per_kg": extra_price_per_kg,
+        }
+        given.update({k: v for k, v in asked.items() if v is not None})
+        values = checked(RATE_FIELDS, given, where)
         if rate is None:
             rate = CarrierRate(zone=values["zone"])
             carrier.rates.append(rate)
         for field, value in values.items():
             setattr(rate, field, value)
-        _logged(carrier, "rate %s", values)
-        return _finish(session, carrier)
+        logged(carrier, "rate %s", values)
+        return finished(session, carrier)
 
 
 def remove_rate(db: Database, code: str, zone: object) -> CarrierDetail:
     """Drop a zone's price; refused while a province is still in that zone."""
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
         zone = RATE_FIELDS["zone"][1](zone, f"承运商 {carrier.code} 的区")
         rate = next((r for r in carrier.rates if r.zone == zone), None)
         if rate is None:
             raise CatalogueInputError(f"承运商 {carrier.code}", f"第 {zone} 区没有价格")
         carrier.rates.remove(rate)
-        _logged(carrier, "removed the rate of zone %s", zone)
-        return _finish(session, carrier)
-
-
-def set_destination(
-    db: Database, code: str, province: str, *, zone: object, transit_days: object
-) -> CarrierDetail:
-    """A province's price zone and days on the road ("新疆" means 新疆维吾尔自治区)."""
-    given = {"province": province, "zone": zone, "transit_days": transit_days}
-    with db.transaction() as session:
-        carrier = get_carrier(session, code)
-        values = checked(DESTINATION_FIELDS, given, _where(carrier.code, province))
-        row = next((d for d in carrier.destinations if d.province == values["province"]), None)
-        if row is None:
-            row = CarrierDestination(province=values["province"])
-            carrier.destinations.append(row)
-        row.zone = values["zone"]
-        row.transit_days = values["transit_days"]
-        _logged(carrier, "destination %s", values)
-        return _finish(session, carrier)
-
-
-def remove_destination(db: Database, code: str, province: str) -> CarrierDetail:
-    """Forget a province; parcels there then get the carrier's slowest days and dearest zone."""
-    with db.transaction() as session:
-        carrier = get_carrier(session, code)
-        name = normalise_province(province, f"承运商 {carrier.code} 的省份")
-        row = next((d for d in carrier.destinations if d.province == name), None)
-        if row is None:
-            raise CatalogueInputError(f"承运商 {carrier.code}", f"{name} 不在时效表中")
-        carrier.destinations.remove(row)
-        _logged(carrier, "removed destination %s", name)
-        return _finish(session, carrier)
-
-
-def set_region(
-    db: Database,
-    code: str,
-    province: str,
-    city: str = "",
-    *,
-    kind: str,
-    extra_days: object = 0,
-) -> CarrierDetail:
-    """Mark a province or city as not served (excluded) or slow (remote, `extra_days` more).
-
-    One rule per place: setting a place again replaces its rule.
-    """
-    given = {"province": province, "city": city, "kind": kind, "extra_days": extra_days}
-    with db.transaction() as session:
-        carrier = get_carrier(session, code)
-        values = checked(REGION_FIELDS, given, _where(carrier.code, f"{province}{city}"))
-        if values["kind"] == "excluded" and values["extra_days"]:
-            raise CatalogueInputError(
-                f"承运商 {carrier.code} 的{province}{city}", "不送达的地区不能有多加天数"
-            )
-        row = _region(carrier, values["province"], values["city"])
-        if row is None:
-            row = CarrierRegion(province=values["province"], city=values["city"])
-            carrier.regions.append(row)
-        row.kind = values["kind"]
-        row.extra_days = values["extra_days"]
-        _logged(carrier, "region %s", values)
-        return _finish(session, carrier)
-
-
-def _region(carrier: Carrier, province: str, city: str) -> CarrierRegion | None:
-    return next((r for r in carrier.regions if (r.province, r.city) == (province, city)), None)
-
-
-def remove_region(db: Database, code: str, province: str, city: str = "") -> CarrierDetail:
-    with db.transaction() as session:
-        carrier = get_carrier(session, code)
-        name = normalise_province(province, f"承运商 {carrier.code} 的省份")
-        row = _region(carrier, name, city.strip())
-        if row is None:
-            raise CatalogueInputError(f"承运商 {carrier.code}", f"{name}{city} 没有地区规则")
-        carrier.regions.remove(row)
-        _logged(carrier, "removed region %s%s", name, city)
-        return _finish(session, carrier)
-
-
-def remove_sort_code(
-    db: Database, code: str, province: str, city: str = "", district: str = ""
-) -> CarrierDetail:
-    """Delete one row of the 三段码 table (set rows with `carriers.set_sort_code`)."""
-    with db.transaction() as session:
-        carrier = get_carrier(session, code)
-        row = session.scalar(
-            select(SortCode).where(
-                SortCode.carrier_code == carrier.code,
-                SortCode.province == province.strip(),
-                SortCode.city == city.strip(),
-                SortCode.district == district.strip(),
-            )
-        )
-        if row is None:
-            place = f"{province}{city}{district}"
-            raise BadInput(f"承运商 {carrier.code} 的三段码表中没有 {place}")
-        session.delete(row)
-        _logged(carrier, "removed sort code %s %s%s%s", row.sort_code, province, city, district)
-        return _finish(session, carrier)
+        logged(carrier, "removed the rate of zone %s", zone)
+        return finished(session, carrier)

@@ -34,7 +34,13 @@ from app.shipping.catalogue_checks import (
     checked,
 )
 from app.shipping.catalogue_edit import new_service
-from app.shipping.catalogue_tables import TABLES, checked_rows, replace_table
+from app.shipping.catalogue_lock import lock_carriers
+from app.shipping.catalogue_tables import (
+    TABLES,
+    checked_rows,
+    replace_table,
+    services_still_used,
+)
 from app.shipping.catalogue_view import detail_of
 
 log = logging.getLogger(__name__)
@@ -91,6 +97,11 @@ def import_catalogue_file(db: Database, path: Path) -> CatalogueImport:
         raise FileRefused(
             str(path), f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）"
         ) from None
+    except ValueError:
+        # Python refuses to read an integer of more than 4300 digits.
+        raise FileRefused(str(path), "不是有效的承运商目录：其中有位数过多的数字") from None
+    except RecursionError:
+        raise FileRefused(str(path), "不是有效的承运商目录：列表或对象嵌套太深") from None
     return import_catalogue(db, data)
 
 
@@ -117,11 +128,15 @@ def _import_entry(session: Session, known: dict, entry: dict, code: str, path: s
     if is_new:
         if "name" not in values:
             raise CatalogueInputError(f"{path}.name", "新承运商必须有名称")
-        carrier = Carrier(code=code)
+        # Like `add_carrier`: off until the file says otherwise, so a new carrier's prices are
+        # only demanded when the file switches it on.
+        carrier = Carrier(code=code, active=False)
         if "services" not in tables:
             carrier.services.append(new_service("标准快递"))
         session.add(carrier)
         known[code] = carrier
+    elif "services" in tables:
+        services_still_used(session, carrier, tables["services"], f"{path}.services")
     for name, value in values.items():
         setattr(carrier, name, value)
     for table, rows in tables.items():
@@ -135,18 +150,23 @@ def import_catalogue(db: Database, data: object) -> CatalogueImport:
     """Load carriers from the export format; nothing is stored unless every field is right."""
     if not isinstance(data, dict) or not isinstance(data.get("carriers"), list):
         raise CatalogueInputError("carriers", '文件中没有承运商列表（应为 {"carriers": […]}）')
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data["carriers"]):
+        path = f"carriers[{index}]"
+        if not isinstance(entry, dict):
+            raise CatalogueInputError(path, "应为对象 {…}")
+        code = check_code(entry.get("code"), f"{path}.code")
+        if code in seen:
+            raise CatalogueInputError(path, f"承运商 {code} 与 carriers[{seen[code]}] 重复")
+        seen[code] = index
+
     with db.transaction() as session:
+        # Every carrier the file names is locked before anything is read (see catalogue_lock).
+        lock_carriers(session, seen)
         known = {c.code: c for c in carriers(session, active_only=False)}
-        seen: dict[str, int] = {}
         added, replaced = [], []
-        for index, entry in enumerate(data["carriers"]):
-            path = f"carriers[{index}]"
-            if not isinstance(entry, dict):
-                raise CatalogueInputError(path, "应为对象 {…}")
-            code = check_code(entry.get("code"), f"{path}.code")
-            if code in seen:
-                raise CatalogueInputError(path, f"承运商 {code} 与 carriers[{seen[code]}] 重复")
-            seen[code] = index
+        for code, index in seen.items():
+            entry, path = data["carriers"][index], f"carriers[{index}]"
             (added if _import_entry(session, known, entry, code, path) else replaced).append(code)
         session.info.pop("carriers_by_code", None)
     log.info("catalogue import by %s: added %s, replaced %s", current_user(), added, replaced)

@@ -18,6 +18,7 @@ from app.db.engine import Database
 from app.db.models import Shipment
 from app.db.models.carriers import (
     Carrier,
+    CarrierDecision,
     CarrierDestination,
     CarrierRate,
     CarrierRegion,
@@ -35,6 +36,7 @@ from app.shipping.catalogue_checks import (
     check_carrier,
     checked,
 )
+from app.shipping.catalogue_lock import lock_carrier
 from app.shipping.catalogue_view import CarrierDetail, detail_of
 
 log = logging.getLogger(__name__)
@@ -114,23 +116,28 @@ def replace_table(session: Session, carrier: Carrier, table: str, rows: list[dic
     collection.extend(model(**row) for row in rows)
 
 
-def _services_still_used(session: Session, carrier: Carrier, rows: list[dict]) -> None:
+def used_service_names(session: Session, code: str) -> set[str]:
+    """The services of this carrier that parcels or carrier decisions name."""
+    shipments = select(Shipment.service).where(Shipment.carrier == code)
+    decisions = select(CarrierDecision.service).where(CarrierDecision.carrier_code == code)
+    used = set(session.scalars(shipments.union(decisions)))
+    return {name for name in used if name}
+
+
+def services_still_used(session: Session, carrier: Carrier, rows: list[dict], where: str) -> None:
     """A service parcels were sent with may be switched off, but not dropped or renamed."""
     kept = {row["name"] for row in rows}
-    used = session.scalars(
-        select(Shipment.service).where(Shipment.carrier == carrier.code).distinct()
-    )
-    gone = sorted(name for name in used if name and name not in kept)
+    gone = sorted(used_service_names(session, carrier.code) - kept)
     if gone:
         raise CatalogueInputError(
-            f"承运商 {carrier.code} 的服务表",
-            f"已有包裹使用服务「{gone[0]}」，不能删除或改名，请改为停用",
+            where, f"已有包裹使用服务「{gone[0]}」，不能删除或改名，请改为停用"
         )
 
 
 def save_table(db: Database, code: str, table: str, rows: list[dict]) -> CarrierDetail:
     """Replace one table of a carrier with `rows` (field name -> value), all or nothing."""
     with db.transaction() as session:
+        lock_carrier(session, code)
         carrier = get_carrier(session, code)
         name = f"承运商 {carrier.code} {TABLE_NAMES[table]}"
         values = checked_rows(
@@ -140,7 +147,7 @@ def save_table(db: Database, code: str, table: str, rows: list[dict]) -> Carrier
             lambda i, _field, label: f"{name}第 {i + 1} 行的{label}",
         )
         if table == "services":
-            _services_still_used(session, carrier, values)
+            services_still_used(session, carrier, values, f"承运商 {carrier.code} 的服务表")
         replace_table(session, carrier, table, values)
         session.flush()
         check_carrier(carrier, f"承运商 {carrier.code}")

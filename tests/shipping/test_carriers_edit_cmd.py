@@ -76,3 +76,63 @@ def test_export_and_import_a_file(db_url, tmp_path, capsys):
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     assert _run(db_url, "import", str(path)) == 3
     assert "carriers[1].destinations[0].zone：「一」不是整数" in capsys.readouterr().err
+
+
+def _service_names(db_url, capsys, code="SF"):
+    capsys.readouterr()
+    assert _run(db_url, "show", code, "--json") == 0
+    return [s["name"] for s in json.loads(capsys.readouterr().out)["services"]]
+
+
+def test_a_service_can_be_renamed_but_not_one_parcels_use(shop, db_url, capsys):
+    before = _service_names(db_url, capsys)
+    assert _run(db_url, "service", "SF", "顺丰电商标快", "--rename", "顺丰电商") == 0
+    renamed = ["顺丰电商" if n == "顺丰电商标快" else n for n in before]
+    assert _service_names(db_url, capsys) == renamed
+
+    from app.shipping.selection import choose_carrier
+
+    shop("7721001")
+    choose_carrier(shop.db, "7721001", "SF", "客户要求电商件", service="顺丰电商")
+    capsys.readouterr()
+    assert _run(db_url, "service", "SF", "顺丰电商", "--rename", "顺丰电商件") == 3
+    assert "已有包裹使用这个名称，不能改名" in capsys.readouterr().err
+    assert "顺丰电商" in _service_names(db_url, capsys)
+
+
+def test_a_rename_of_a_missing_service_or_to_nothing_is_refused(db_url, capsys):
+    before = _service_names(db_url, capsys)
+    assert _run(db_url, "service", "SF", "顺丰次晨", "--rename", "顺丰次晨达") == 3
+    assert "承运商 SF：没有服务「顺丰次晨」，不能改名" in capsys.readouterr().err
+    assert _run(db_url, "service", "SF", "顺丰电商标快", "--rename", "") == 3
+    assert "服务名称：不能为空" in capsys.readouterr().err
+    assert _service_names(db_url, capsys) == before
+
+
+def test_codes_are_upper_case_and_a_rate_keeps_what_is_not_given(db_url, capsys):
+    assert _run(db_url, "add", " kye ", "跨越速运") == 0
+    assert "已添加 KYE 跨越速运" in capsys.readouterr().out
+    assert _run(db_url, "show", "kye") == 0
+    assert _run(db_url, "service", "kye", "跨越次日达", "--speed", "express") == 0
+
+    # Zone "01" is zone 1; the extra-kg price stays as stored.
+    assert _run(db_url, "rate", "SF", "01", "--first-price", "9") == 0
+    capsys.readouterr()
+    assert _run(db_url, "show", "SF") == 0
+    assert "1 区 首重 1 kg ¥9.00，续重 ¥2.00/kg" in capsys.readouterr().out
+    assert _run(db_url, "rate", "SF", "7", "--first-price", "9") == 3
+    assert "承运商 SF 第 7 区的续重价（每 kg）：必须填写" in capsys.readouterr().err
+
+
+def test_a_sort_code_is_removed_by_the_short_province_name(db_url, capsys):
+    from app.db.engine import Database
+    from app.shipping.carriers import set_sort_code
+
+    db = Database(db_url, migrate=False)
+    set_sort_code(db, "ZTO", "新疆维吾尔自治区", "乌鲁木齐市", sort_code="991-A1")
+    db.dispose()
+    assert _run(db_url, "sort-code-remove", "zto", "新疆", "乌鲁木齐市") == 0
+    assert "ZTO: 已删除" in capsys.readouterr().out
+    assert _run(db_url, "show", "ZTO", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)["sort_codes"]
+    assert "991-A1" not in [r["sort_code"] for r in rows] and rows

@@ -10,6 +10,7 @@ import pytest
 
 from app.errors import BadInput
 from app.shipping import catalogue_edit as edit
+from app.shipping import catalogue_places as places
 from app.shipping.catalogue_io import export_catalogue, import_catalogue, import_catalogue_file
 from app.shipping.catalogue_tables import save_table
 from app.shipping.selection import rank_order
@@ -65,8 +66,8 @@ def _sf(db, order_no):
             "承运商 SF：最长边 4000 mm 不能大于三边之和 3000 mm",
         ),
         (
-            lambda db: edit.add_carrier(db, "ky", "跨越速运"),
-            "承运商代码：代码「ky」应为 1 到 16 个大写英文字母或数字",
+            lambda db: edit.add_carrier(db, "k-y", "跨越速运"),
+            "承运商代码：代码「k-y」应为 1 到 16 个大写英文字母或数字",
         ),
         (
             lambda db: edit.add_carrier(db, "SF", "又一个顺丰"),
@@ -91,19 +92,21 @@ def _sf(db, order_no):
             "承运商 SF 第 3 区的续重价（每 kg）：金额 5.005 最多两位小数（分）",
         ),
         (
-            lambda db: edit.set_destination(db, "SF", "新疆", zone=9, transit_days=3),
+            lambda db: places.set_destination(db, "SF", "新疆", zone=9, transit_days=3),
             "承运商 SF：新疆维吾尔自治区 在第 9 区，但该区没有价格",
         ),
         (
-            lambda db: edit.set_destination(db, "SF", "火星", zone=1, transit_days=3),
+            lambda db: places.set_destination(db, "SF", "火星", zone=1, transit_days=3),
             "承运商 SF 火星的省份：不认识省份「火星」",
         ),
         (
-            lambda db: edit.set_region(db, "SF", "广东", "深圳市", kind="excluded", extra_days=2),
+            lambda db: places.set_region(
+                db, "SF", "广东", "深圳市", kind="excluded", extra_days=2
+            ),
             "承运商 SF 的广东深圳市：不送达的地区不能有多加天数",
         ),
         (
-            lambda db: edit.set_region(db, "SF", "广东", kind="closed"),
+            lambda db: places.set_region(db, "SF", "广东", kind="closed"),
             "承运商 SF 广东的类型：「closed」应为 excluded（不送达）或 remote（偏远，多几天）",
         ),
         (
@@ -121,7 +124,7 @@ def test_each_bad_value_is_refused_with_what_and_where(db, change, message):
 
 
 def test_short_province_names_are_the_full_province(db):
-    detail = edit.set_destination(db, "SF", "新疆", zone=5, transit_days=4)
+    detail = places.set_destination(db, "SF", "新疆", zone=5, transit_days=4)
     xinjiang = [d for d in detail.destinations if d.province.startswith("新疆")]
     assert [(d.province, d.zone, d.transit_days) for d in xinjiang] == [("新疆维吾尔自治区", 5, 4)]
 
@@ -172,7 +175,7 @@ def test_a_new_carrier_starts_inactive_and_can_be_switched_on_once_priced(db):
         edit.set_carrier_active(db, "KYE", True)
 
     edit.set_rate(db, "KYE", 1, first_weight="1", first_price="15", extra_price_per_kg="3")
-    edit.set_destination(db, "KYE", "浙江", zone=1, transit_days=1)
+    places.set_destination(db, "KYE", "浙江", zone=1, transit_days=1)
     assert edit.set_carrier_active(db, "KYE", True).header.active
     assert "KYE" in [s.code for s in edit.carrier_summaries(db) if s.active]
 
@@ -205,7 +208,7 @@ def test_a_transit_change_moves_the_expected_delivery(shop, db):
     save_table(db, "SF", "services", ONE_SF_SERVICE)
     before = _sf(db, "7703001")
 
-    edit.set_destination(db, "SF", "广东", zone=3, transit_days=before.transit_days + 4)
+    places.set_destination(db, "SF", "广东", zone=3, transit_days=before.transit_days + 4)
     after = _sf(db, "7703001")
     assert after.transit_days == before.transit_days + 4
     assert after.expected_delivery - before.expected_delivery == timedelta(days=4)
@@ -215,12 +218,12 @@ def test_an_excluded_city_makes_the_carrier_ineligible(shop, db):
     shop("7704001", province="广东省", city="深圳市", district="南山区")
     assert _sf(db, "7704001").eligible
 
-    edit.set_region(db, "SF", "广东", "深圳市", kind="excluded")
+    places.set_region(db, "SF", "广东", "深圳市", kind="excluded")
     sf = _sf(db, "7704001")
     assert not sf.eligible
     assert "不送达 广东省深圳市" in sf.reasons
 
-    edit.remove_region(db, "SF", "广东省", "深圳市")
+    places.remove_region(db, "SF", "广东省", "深圳市")
     assert _sf(db, "7704001").eligible
 
 
@@ -255,6 +258,7 @@ def test_an_import_can_add_a_carrier_with_contract_prices(db):
             {
                 "code": "KYE",
                 "name": "跨越速运",
+                "active": True,
                 "cutoff": "17:30",
                 "rates": [
                     {
@@ -291,7 +295,7 @@ def test_a_sort_code_row_can_be_removed(db):
     assert ("浙江省", "杭州市", "300-A01") in [
         (s.province, s.city, s.sort_code) for s in edit.carrier_detail(db, "ZTO").sort_codes
     ]
-    detail = edit.remove_sort_code(db, "ZTO", "浙江省", "杭州市")
+    detail = places.remove_sort_code(db, "ZTO", "浙江省", "杭州市")
     assert "300-A01" not in [s.sort_code for s in detail.sort_codes]
     with pytest.raises(BadInput, match="承运商 ZTO 的三段码表中没有 浙江省杭州市"):
-        edit.remove_sort_code(db, "ZTO", "浙江省", "杭州市")
+        places.remove_sort_code(db, "ZTO", "浙江省", "杭州市")

@@ -124,6 +124,11 @@ def test_a_carrier_added_in_the_window_is_listed_inactive(qtbot, db: Database) -
         "跨越速运",
         "停用",
     ]
-    window.new_code.setText("kye")
+    # Codes are upper case wherever they are typed: " kye " is the KYE just added.
+    window.new_code.setText(" kye ")
+    window.new_name.setText("跨越")
     window.add_carrier()
-    assert "代码「kye」应为" in window.message.text()
+    assert "KYE 已经存在（跨越速运）" in window.message.text()
+    window.new_code.setText("k-y")
+    window.add_carrier()
+    assert "代码「k-y」应为" in window.message.text()
