@@ -209,248 +209,273 @@
 <context>
     <name>CarriersWindow</name>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="58" />
+        <location filename="../../ui/windows/carriers.py" line="59" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="58" />
+        <location filename="../../ui/windows/carriers.py" line="59" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="58" />
+        <location filename="../../ui/windows/carriers.py" line="59" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="68" />
+        <location filename="../../ui/windows/carriers.py" line="69" />
         <source>代码，如 KYE</source>
         <translation>Code, e.g. KYE</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="70" />
+        <location filename="../../ui/windows/carriers.py" line="71" />
         <source>名称，如 跨越速运</source>
         <translation>Name, e.g. 跨越速运</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="71" />
+        <location filename="../../ui/windows/carriers.py" line="72" />
         <source>添加承运商</source>
         <translation>Add carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="72" />
+        <location filename="../../ui/windows/carriers.py" line="73" />
+        <source>删除承运商…</source>
+        <translation>Remove carrier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="75" />
+        <source>只能删除从未用过的承运商（如误加的）；用过的请取消「启用」</source>
+        <translation>Only a carrier never used (one added by mistake) can be removed; untick "Active" for one that was used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="77" />
         <source>导入 JSON…</source>
         <translation>Import JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="73" />
+        <location filename="../../ui/windows/carriers.py" line="78" />
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="80" />
+        <location filename="../../ui/windows/carriers.py" line="85" />
         <source>基本信息</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="98" />
+        <location filename="../../ui/windows/carriers.py" line="104" />
         <source>服务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="99" />
+        <location filename="../../ui/windows/carriers.py" line="105" />
         <source>价格</source>
         <translation>Prices</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="100" />
+        <location filename="../../ui/windows/carriers.py" line="106" />
         <source>时效</source>
         <translation>Transit</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="101" />
+        <location filename="../../ui/windows/carriers.py" line="107" />
         <source>地区</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="102" />
-        <location filename="../../ui/windows/carriers.py" line="152" />
+        <location filename="../../ui/windows/carriers.py" line="108" />
+        <location filename="../../ui/windows/carriers.py" line="158" />
         <source>三段码</source>
         <translation>Sort code</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="107" />
+        <location filename="../../ui/windows/carriers.py" line="113" />
         <source>特快</source>
         <translation>Express</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="108" />
+        <location filename="../../ui/windows/carriers.py" line="114" />
         <source>标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="109" />
+        <location filename="../../ui/windows/carriers.py" line="115" />
         <source>经济</source>
         <translation>Economy</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="110" />
+        <location filename="../../ui/windows/carriers.py" line="116" />
         <source>大件</source>
         <translation>Freight</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="112" />
+        <location filename="../../ui/windows/carriers.py" line="118" />
         <source>不送达</source>
         <translation>Not served</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="112" />
+        <location filename="../../ui/windows/carriers.py" line="118" />
         <source>偏远</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="116" />
+        <location filename="../../ui/windows/carriers.py" line="122" />
         <source>服务名称</source>
         <translation>Service name</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="117" />
+        <location filename="../../ui/windows/carriers.py" line="123" />
         <source>时效等级</source>
         <translation>Speed class</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="118" />
+        <location filename="../../ui/windows/carriers.py" line="124" />
         <source>时效增减（天）</source>
         <translation>Transit adjustment (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="119" />
+        <location filename="../../ui/windows/carriers.py" line="125" />
         <source>价格（%）</source>
         <translation>Price (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="120" />
+        <location filename="../../ui/windows/carriers.py" line="126" />
         <source>默认</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="121" />
-        <location filename="../../ui/windows/carriers.py" line="195" />
+        <location filename="../../ui/windows/carriers.py" line="127" />
+        <location filename="../../ui/windows/carriers.py" line="202" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="126" />
-        <location filename="../../ui/windows/carriers.py" line="135" />
+        <location filename="../../ui/windows/carriers.py" line="132" />
+        <location filename="../../ui/windows/carriers.py" line="141" />
         <source>区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="127" />
+        <location filename="../../ui/windows/carriers.py" line="133" />
         <source>首重 kg</source>
         <translation>First weight kg</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="128" />
+        <location filename="../../ui/windows/carriers.py" line="134" />
         <source>首重价 ¥</source>
         <translation>First weight ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="129" />
+        <location filename="../../ui/windows/carriers.py" line="135" />
         <source>续重价 ¥/kg</source>
         <translation>Extra ¥/kg</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="134" />
-        <location filename="../../ui/windows/carriers.py" line="141" />
-        <location filename="../../ui/windows/carriers.py" line="149" />
+        <location filename="../../ui/windows/carriers.py" line="140" />
+        <location filename="../../ui/windows/carriers.py" line="147" />
+        <location filename="../../ui/windows/carriers.py" line="155" />
         <source>省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="136" />
+        <location filename="../../ui/windows/carriers.py" line="142" />
         <source>时效（天）</source>
         <translation>Transit (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="142" />
+        <location filename="../../ui/windows/carriers.py" line="148" />
         <source>城市（空 = 全省）</source>
         <translation>City (empty = whole province)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="143" />
+        <location filename="../../ui/windows/carriers.py" line="149" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="144" />
+        <location filename="../../ui/windows/carriers.py" line="150" />
         <source>多加天数</source>
         <translation>Extra days</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="150" />
+        <location filename="../../ui/windows/carriers.py" line="156" />
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="151" />
+        <location filename="../../ui/windows/carriers.py" line="157" />
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="153" />
+        <location filename="../../ui/windows/carriers.py" line="159" />
         <source>集包地</source>
         <translation>Hub</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="195" />
+        <location filename="../../ui/windows/carriers.py" line="202" />
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="225" />
+        <location filename="../../ui/windows/carriers.py" line="232" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="226" />
+        <location filename="../../ui/windows/carriers.py" line="233" />
         <source>当前承运商有未保存的修改，放弃这些修改吗？</source>
         <translation>This carrier has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="268" />
+        <location filename="../../ui/windows/carriers.py" line="275" />
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="298" />
+        <location filename="../../ui/windows/carriers.py" line="305" />
         <source>已添加 %1；设好价格后勾选「启用」</source>
         <translation>Added %1; tick “Active” once its prices are set</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="302" />
+        <location filename="../../ui/windows/carriers.py" line="311" />
+        <source>删除承运商</source>
+        <translation>Remove carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="312" />
+        <source>删除承运商 %1 及其价格、时效和三段码？此操作不能撤销。</source>
+        <translation>Remove carrier %1 with its prices, transit days and sort codes? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="330" />
+        <source>已删除承运商 %1</source>
+        <translation>Removed carrier %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/carriers.py" line="334" />
         <source>导入承运商目录</source>
         <translation>Import carrier catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="302" />
-        <location filename="../../ui/windows/carriers.py" line="319" />
+        <location filename="../../ui/windows/carriers.py" line="334" />
+        <location filename="../../ui/windows/carriers.py" line="351" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="312" />
+        <location filename="../../ui/windows/carriers.py" line="344" />
         <source>已导入：新增 %1 家，更新 %2 家</source>
         <translation>Imported: %1 carriers added, %2 updated</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="319" />
+        <location filename="../../ui/windows/carriers.py" line="351" />
         <source>导出承运商目录</source>
         <translation>Export carrier catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="328" />
+        <location filename="../../ui/windows/carriers.py" line="360" />
         <source>已导出 %1 家承运商</source>
         <translation>Exported %1 carriers</translation>
     </message>
@@ -3643,8 +3668,8 @@ Total refund {t}</translation>
     </message>
     <message>
         <location filename="../../ui/windows/waybills.py" line="76" />
-        <location filename="../../ui/windows/waybills.py" line="236" />
-        <location filename="../../ui/windows/waybills.py" line="241" />
+        <location filename="../../ui/windows/waybills.py" line="239" />
+        <location filename="../../ui/windows/waybills.py" line="244" />
         <source>作废面单</source>
         <translation>Void waybill</translation>
     </message>
@@ -3669,49 +3694,49 @@ Total refund {t}</translation>
         <translation>Select only one order to choose its carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="150" />
+        <location filename="../../ui/windows/waybills.py" line="151" />
         <source>{order}：快递已定为 {carrier} {service}</source>
         <translation>{order}: carrier set to {carrier} {service}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="175" />
+        <location filename="../../ui/windows/waybills.py" line="178" />
         <source>已打印 {n} 张面单</source>
         <translation>Waybills printed: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="197" />
-        <location filename="../../ui/windows/waybills.py" line="227" />
+        <location filename="../../ui/windows/waybills.py" line="200" />
+        <location filename="../../ui/windows/waybills.py" line="230" />
         <source>保存面单</source>
         <translation>Save waybills</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="197" />
-        <location filename="../../ui/windows/waybills.py" line="227" />
+        <location filename="../../ui/windows/waybills.py" line="200" />
+        <location filename="../../ui/windows/waybills.py" line="230" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="212" />
+        <location filename="../../ui/windows/waybills.py" line="215" />
         <source>已发送到打印机</source>
         <translation>Sent to printer</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="216" />
+        <location filename="../../ui/windows/waybills.py" line="219" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="223" />
+        <location filename="../../ui/windows/waybills.py" line="226" />
         <source>重打面单</source>
         <translation>Reprint waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="242" />
+        <location filename="../../ui/windows/waybills.py" line="245" />
         <source>作废后运单号不再使用，包裹需要重新打印面单。确定作废？</source>
         <translation>A voided tracking no. is never reused and the parcel needs a new waybill. Void it?</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/waybills.py" line="251" />
+        <location filename="../../ui/windows/waybills.py" line="254" />
         <source>已作废：</source>
         <translation>Voided: </translation>
     </message>

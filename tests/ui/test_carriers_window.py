@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from app.db.engine import Database
-from app.shipping.catalogue_edit import carrier_detail
+from app.shipping.catalogue_edit import carrier_detail, carrier_summaries
 from ui.windows.carriers import CarriersWindow
 
 
@@ -132,3 +132,33 @@ def test_a_carrier_added_in_the_window_is_listed_inactive(qtbot, db: Database) -
     window.new_code.setText("k-y")
     window.add_carrier()
     assert "代码「k-y」应为" in window.message.text()
+
+
+def test_a_carrier_nobody_used_can_be_removed_but_not_one_in_use(qtbot, db, tmp_path) -> None:
+    from app.shipping.tracking import import_pool
+
+    numbers = tmp_path / "sf.txt"
+    numbers.write_text("SF1234567890123\n", encoding="utf-8")
+    import_pool(db, "SF", numbers)
+    window = _window(qtbot, db)
+    window.new_code.setText("KYE")
+    window.new_name.setText("跨越速运")
+    window.add_carrier()
+    codes = [window.carrier_list.item(r, 0).text() for r in range(window.carrier_list.rowCount())]
+
+    window.confirm_remove = lambda code: False
+    qtbot.mouseClick(window.remove_button, Qt.MouseButton.LeftButton)
+    assert window.carrier_list.rowCount() == len(codes)
+
+    window.confirm_remove = lambda code: code == "KYE"
+    window.remove_carrier()
+    assert window.message.text() == "已删除承运商 KYE"
+    left = [window.carrier_list.item(r, 0).text() for r in range(window.carrier_list.rowCount())]
+    assert left == [c for c in codes if c != "KYE"]
+    assert window.detail.code == left[0]
+
+    window.select_carrier("SF")
+    window.confirm_remove = lambda code: True
+    window.remove_carrier()
+    assert window.message.text() == "承运商 SF：已有号池运单号使用它，不能删除，请改为停用"
+    assert window.detail.code == "SF" and "SF" in [s.code for s in carrier_summaries(db)]

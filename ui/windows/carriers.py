@@ -33,6 +33,7 @@ from app.shipping.catalogue_edit import (
     add_carrier,
     carrier_detail,
     carrier_summaries,
+    remove_carrier,
     update_carrier,
 )
 from app.shipping.catalogue_io import export_catalogue_file, import_catalogue_file
@@ -69,6 +70,10 @@ class CarriersWindow(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("名称，如 跨越速运"))
         self.add_button = QPushButton(self.tr("添加承运商"))
+        self.remove_button = QPushButton(self.tr("删除承运商…"))
+        self.remove_button.setToolTip(
+            self.tr("只能删除从未用过的承运商（如误加的）；用过的请取消「启用」")
+        )
         self.import_button = QPushButton(self.tr("导入 JSON…"))
         self.export_button = QPushButton(self.tr("导出 JSON…"))
 
@@ -89,6 +94,7 @@ class CarriersWindow(QWidget):
         for key, table in self.tables.items():
             table.save_requested.connect(lambda key=key: self.save_table(key))
         self.add_button.clicked.connect(self.add_carrier)
+        self.remove_button.clicked.connect(self.remove_carrier)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
         self.refresh()
@@ -168,6 +174,7 @@ class CarriersWindow(QWidget):
         left_layout.addWidget(self.carrier_list, 1)
         left_layout.addLayout(adding)
         left_layout.addWidget(self.add_button)
+        left_layout.addWidget(self.remove_button)
         left_layout.addLayout(files)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -296,6 +303,31 @@ class CarriersWindow(QWidget):
         self.show_detail(detail)
         self.refresh(detail.code)
         self.show_message(self.tr("已添加 %1；设好价格后勾选「启用」").replace("%1", detail.code))
+
+    def confirm_remove(self, code: str) -> bool:
+        """Ask before a carrier is deleted (tests replace this to answer as a clerk)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除承运商"),
+            self.tr("删除承运商 %1 及其价格、时效和三段码？此操作不能撤销。").replace("%1", code),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_carrier(self) -> None:
+        """Delete the chosen carrier; one that parcels or records name is refused in red."""
+        if self.detail is None:
+            return
+        code = self.detail.code
+        if not self.confirm_remove(code):
+            return
+        try:
+            remove_carrier(self.db, code)
+        except PackDeskError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.detail = None
+        self.refresh()
+        self.show_message(self.tr("已删除承运商 %1").replace("%1", code))
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
