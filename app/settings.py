@@ -1,8 +1,9 @@
 """Site settings stored as JSON in the database, with defaults kept next to the code using them.
 
-Usage: `settings.get(session, "packing.weight_tolerance_pct", 5)`. A feature module documents its
-own keys; a value never set reads as the default given by the caller. Keys whose wrong value
-would print a wrong label or crash a reader are checked in `app.settings_checks`.
+Usage: `settings.get(session, "returns.address", "")`. A feature module documents its own keys;
+a value never set reads as the default given by the caller. Keys whose wrong value would print
+a wrong label or crash a reader are listed in `app.settings_checks` and read through its
+`read()`, so a bad stored value stops with the command that fixes it.
 """
 
 from __future__ import annotations

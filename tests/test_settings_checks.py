@@ -103,3 +103,39 @@ def test_every_key_the_code_reads_is_known_so_settings_set_does_not_warn_about_i
     }
     assert len(read) > 30
     assert unknown == set()
+
+
+def test_code_reads_a_checked_key_only_through_the_check() -> None:
+    """`settings.get` of a checked key would turn a bad stored value into a traceback."""
+    literal = re.compile(r"settings\.get\(\s*\w+,\s*\"([^\"]+)\"")
+    by_constant = re.compile(r"settings\.get\(\s*\w+,\s*([A-Z_]+)\b")
+    constant = re.compile(r"^([A-Z_]*KEY) = \"([a-z_.]+)\"", re.MULTILINE)
+    unchecked_reads = []
+    for path in APP.rglob("*.py"):
+        text = path.read_text("utf-8")
+        names = dict(constant.findall(text))
+        keys = literal.findall(text) + [names.get(n, "") for n in by_constant.findall(text)]
+        unchecked_reads += [f"{path.name}: {k}" for k in keys if k in CHECKS]
+    assert unchecked_reads == []
+
+
+def test_a_bad_value_stored_before_the_checks_is_named_with_its_fix(db, db_url, tmp_path, capsys):
+    from app import settings
+
+    with db.transaction() as session:
+        settings.put(session, "shipping.pool_low_threshold", "很多")
+    numbers = tmp_path / "sf.txt"
+    numbers.write_text("SF1234567890123\n", encoding="utf-8")
+    pool = ["--db", db_url, "tracking", "pool", "import", "SF", str(numbers)]
+
+    assert main(pool) == 3
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            "设置 shipping.pool_low_threshold 的已存值「很多」无效，应为 0 到 100000 之间的整数（个）；"
+            "请用 packdesk settings set shipping.pool_low_threshold <值> 改正"
+        )
+    )
+    assert _set(db_url, "shipping.pool_low_threshold", "10") == 0
+    assert main(pool) == 0

@@ -4,10 +4,17 @@ The one way windows do slow work (imports, bulk verification, batch printing). T
 runs in the global thread pool; its result, error or progress arrive as queued signals, so
 the callbacks run on the GUI thread and may touch widgets. The worker itself never does.
 
-The signal carrier has no Qt parent and is kept alive here until the job ends: a window closed
+The signal carrier belongs to a janitor on the GUI thread, not to the window: a window closed
 while its job still runs must not delete the object the worker thread is about to emit on.
 The callbacks are delivered through a receiver owned by the window, so once the window is
 gone they are simply not called.
+
+A carrier is deleted only by Qt on the GUI thread, and only once a later job has ended too.
+Owned by Python, it was freed wherever its last reference went: when the janitor dropped its
+reference first, the worker thread's release of the finished job deleted it on that thread
+while the GUI thread was deleting it for deleteLater, and `make test` crashed about once in a
+few runs with a segmentation fault in the event loop. Waiting one job longer also keeps the
+object alive while the worker thread is still returning from its last `emit`.
 """
 
 from __future__ import annotations
@@ -80,13 +87,19 @@ class _Job(QRunnable):
 
 
 class _Janitor(QObject):
-    """Drops a job's signal carrier on the GUI thread once the job has ended."""
+    """Deletes the signal carriers of ended jobs on the GUI thread, one job late."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ended: list[_Signals] = []
 
     @Slot()
     def forget(self) -> None:
+        for carrier in self._ended:
+            carrier.deleteLater()
         signals = self.sender()
         _running.discard(signals)
-        signals.deleteLater()
+        self._ended = [signals]
 
 
 _janitor: _Janitor | None = None
@@ -110,7 +123,8 @@ def run_in_thread(
 
     Returns the receiver, a child of `parent`; it is deleted once the result was delivered.
     """
-    signals = _Signals()
+    # The janitor's child: Qt, not the last Python reference (maybe on the worker), frees it.
+    signals = _Signals(_the_janitor())
     receiver = _Receiver(parent, on_done, on_error, on_progress)
     signals.done.connect(receiver.done)
     signals.failed.connect(receiver.failed)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import or_, select
 
-from app import settings
+from app import settings, settings_checks
 from app.db.engine import Database
 from app.db.models import Product
 from app.documents.barcodes import (
@@ -153,7 +153,7 @@ def next_sscc(db: Database, count: int) -> list[str]:
     """New SSCCs from the shop's GS1 company prefix and a serial kept in settings."""
     with db.transaction() as session:
         prefix = str(settings.get(session, "labels.gs1_company_prefix", "6901234"))
-        serial = int(settings.get(session, "labels.sscc_serial", 0))
+        serial = settings_checks.read(session, "labels.sscc_serial", 0)
         width = 16 - len(prefix)
         numbers = [complete_sscc(f"0{prefix}{serial + i + 1:0{width}d}") for i in range(count)]
         settings.put(session, "labels.sscc_serial", serial + count)

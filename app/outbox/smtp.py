@@ -13,7 +13,7 @@ from email.message import EmailMessage
 
 from sqlalchemy import select
 
-from app import settings
+from app import settings, settings_checks
 from app.db.engine import Database
 from app.db.models import OutboxMessage
 from app.outbox.listing import mark_failed, mark_sent
@@ -25,7 +25,7 @@ def send_pending_email(db: Database) -> tuple[int, int]:
     """(sent, failed) for pending e-mail messages that have an address."""
     with db.reading() as session:
         host = settings.get(session, "smtp.host", "")
-        port = int(settings.get(session, "smtp.port", 25))
+        port = settings_checks.read(session, "smtp.port", 25)
         sender = settings.get(session, "smtp.sender", "shop@localhost")
         user = settings.get(session, "smtp.user", "")
         password = settings.get(session, "smtp.password", "")

@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.db.engine import Database
 from app.db.models import Product
 from app.db.models.packing_station import Packaging
@@ -158,9 +158,9 @@ def view_of(p: Packaging) -> PackagingView:
 
 
 def propose(session: Session, goods: Goods) -> Proposal:
-    margin = Decimal(str(settings.get(session, "packing.fill_margin_pct", 20)))
-    heavy_kg = Decimal(str(settings.get(session, "packing.heavy_kg", 10)))
-    bulky_mm = int(settings.get(session, "packing.bulky_mm", 600))
+    margin = Decimal(str(settings_checks.read(session, "packing.fill_margin_pct", 20)))
+    heavy_kg = Decimal(str(settings_checks.read(session, "packing.heavy_kg", 10)))
+    bulky_mm = settings_checks.read(session, "packing.bulky_mm", 600)
     catalogue = [
         view_of(p)
         for p in session.scalars(

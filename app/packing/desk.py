@@ -11,7 +11,7 @@ import os
 import socket
 from pathlib import Path
 
-from app import settings
+from app import settings, settings_checks
 from app.db.engine import Database
 from app.db.models import Order
 
@@ -42,7 +42,7 @@ def scale_port(db: Database) -> tuple[str, int]:
     with db.reading() as session:
         port = settings.get(session, f"packing.scale_port.{desk_id()}", "")
         port = port or settings.get(session, "packing.scale_port", "")
-        return str(port), int(settings.get(session, "packing.scale_baud", 9600))
+        return str(port), settings_checks.read(session, "packing.scale_baud", 9600)
 
 
 def print_waybill_to(db: Database, order_id: int, folder: Path) -> Path:

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, Product, Shipment
@@ -51,7 +51,7 @@ def volumetric_divisor(session: Session, carrier_code: str) -> int:
         )
         if divisor:
             return int(divisor)
-    return int(settings.get(session, "packing.volumetric_divisor", DEFAULT_DIVISOR))
+    return settings_checks.read(session, "packing.volumetric_divisor", DEFAULT_DIVISOR)
 
 
 def volumetric_weight(inner_mm: tuple[int, int, int], divisor: int) -> Decimal:
@@ -85,8 +85,8 @@ def refresh_expected(session: Session, shipment: Shipment) -> None:
 
 
 def tolerance(session: Session, expected: Decimal) -> Decimal:
-    pct = Decimal(str(settings.get(session, "packing.weight_tolerance_pct", 5)))
-    floor = Decimal(str(settings.get(session, "packing.weight_tolerance_min_kg", "0.05")))
+    pct = Decimal(str(settings_checks.read(session, "packing.weight_tolerance_pct", 5)))
+    floor = Decimal(str(settings_checks.read(session, "packing.weight_tolerance_min_kg", "0.05")))
     return max(expected * pct / 100, floor)
 
 

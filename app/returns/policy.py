@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.config import desk_timezone
 from app.db.models import Order, OrderEvent, Product, Shipment
 from app.db.models.returns import ReturnLine, ReturnRequest
@@ -131,7 +131,7 @@ def line_eligibility(
         return result(False, f"「{word}」类商品不支持{reason_words}退货")
 
     key, default = ("returns.quality_days", 15) if fault else ("returns.no_reason_days", 7)
-    days = int(settings.get(session, key, default))
+    days = settings_checks.read(session, key, default)
     deadline = start.day + timedelta(days=days)
     if today > deadline:
         return result(

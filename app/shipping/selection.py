@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.config import current_user, desk_timezone
 from app.db.engine import Database
 from app.db.models import Order, Product
@@ -116,7 +116,7 @@ def promised_delivery(session: Session, order: Order) -> date | None:
     """The latest delivery day the shop promised: paid day plus the site's promise days."""
     if order.paid_at is None:
         return None
-    days = settings.get(session, PROMISE_DAYS_KEY, PROMISE_DAYS_DEFAULT)
+    days = settings_checks.read(session, PROMISE_DAYS_KEY, PROMISE_DAYS_DEFAULT)
     return order.paid_at.astimezone(desk_timezone()).date() + timedelta(days=days)
 
 

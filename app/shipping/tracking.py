@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.db.engine import Database
 from app.db.models import Order, Shipment
 from app.db.models.carriers import TrackingPoolNumber, WaybillPrint
@@ -123,7 +123,7 @@ def pool_left(session: Session, carrier_code: str) -> int:
 
 
 def pool_is_low(session: Session, left: int) -> bool:
-    return left < settings.get(session, LOW_POOL_KEY, LOW_POOL_DEFAULT)
+    return left < settings_checks.read(session, LOW_POOL_KEY, LOW_POOL_DEFAULT)
 
 
 def _owner_of(session: Session, number: str) -> tuple[Shipment | None, str | None]:

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order
@@ -65,7 +65,7 @@ class CompensationView:
 
 
 def approval_limit(session: Session) -> Decimal:
-    return to_money(str(settings.get(session, "feedback.approval_limit", DEFAULT_LIMIT)))
+    return to_money(str(settings_checks.read(session, "feedback.approval_limit", DEFAULT_LIMIT)))
 
 
 def _value(text: Decimal | str) -> Decimal:

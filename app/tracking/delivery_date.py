@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.config import desk_timezone
 from app.errors import BadInput
 from app.promise.workdays import add_workdays
@@ -43,5 +43,5 @@ def expected_delivery(
     except BadInput:
         log.warning("carrier %r not in the catalogue; using the default transit days", carrier)
 
-    days = int(settings.get(session, "shipping.default_transit_days", DEFAULT_TRANSIT_DAYS))
+    days = settings_checks.read(session, "shipping.default_transit_days", DEFAULT_TRANSIT_DAYS)
     return add_workdays(ship_day, days)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.config import current_user
 from app.db.engine import Database
 from app.tracking.compensation import approval_limit
@@ -32,7 +32,7 @@ def rule_settings(session: Session) -> RuleSettings:
         no_first_event_hours=threshold(session, "no_first_event"),
         stalled_hours=threshold(session, "stalled"),
         overdue_grace_days=threshold(session, "overdue"),
-        watch_days=int(settings.get(session, "tracking.rules.watch_days", WATCH_DAYS)),
+        watch_days=settings_checks.read(session, "tracking.rules.watch_days", WATCH_DAYS),
         approval_limit=approval_limit(session),
     )
 

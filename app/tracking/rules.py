@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.config import desk_timezone
 from app.db.models import Order, Shipment
 from app.db.models.tracking import ParcelProgress, TrackingException
@@ -59,7 +59,7 @@ MOVING = {TrackStatus.ACCEPTED, TrackStatus.IN_TRANSIT, TrackStatus.OUT_FOR_DELI
 
 def threshold(session: Session, rule: str) -> int:
     spec = RULES[rule]
-    return int(settings.get(session, spec.setting, spec.default)) if spec.setting else 0
+    return settings_checks.read(session, spec.setting, spec.default) if spec.setting else 0
 
 
 def open_exception(
@@ -138,7 +138,7 @@ def detect_exceptions(session: Session, now: datetime | None = None) -> list[Tra
     now = now or utcnow()
     # Parcels older than the watch window are history: without this, the first run after
     # installing would flag every parcel ever shipped as "no event".
-    days = int(settings.get(session, "tracking.rules.watch_days", WATCH_DAYS))
+    days = settings_checks.read(session, "tracking.rules.watch_days", WATCH_DAYS)
     rows = session.execute(
         select(Shipment, ParcelProgress)
         .outerjoin(ParcelProgress, ParcelProgress.shipment_id == Shipment.id)

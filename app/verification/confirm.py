@@ -14,7 +14,7 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app import settings
+from app import settings, settings_checks
 from app.config import current_user, desk_timezone
 from app.db.engine import Database
 from app.db.models import Order
@@ -44,14 +44,14 @@ def _reserve(session: Session, order: Order, user: str) -> bool:
 
 
 def _cutoff(session: Session) -> time:
-    text = str(settings.get(session, "promise.cutoff", "16:00"))
+    text = settings_checks.read(session, "promise.cutoff", "16:00")
     hours, minutes = text.split(":")
     return time(int(hours), int(minutes))
 
 
 def ship_by_date(session: Session, order: Order, backordered: bool) -> date:
-    days = int(settings.get(session, "promise.days", 2))
-    extra = int(settings.get(session, "promise.restock_days", 3)) if backordered else 0
+    days = settings_checks.read(session, "promise.days", 2)
+    extra = settings_checks.read(session, "promise.restock_days", 3) if backordered else 0
     paid = order.paid_at or order.created_at or utcnow()
     return promise_ship_date(
         paid,

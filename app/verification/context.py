@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.db.models import Order, Product
 from app.db.models.stock_control import PackUnit
 from app.db.models.verification import BlocklistEntry
@@ -126,9 +126,13 @@ def load_context(session: Session) -> VerifyContext:
     ctx.open_keys = dict(keys)
 
     ctx.price_tolerance_pct = Decimal(
-        str(settings.get(session, "verification.price_tolerance_pct", DEFAULT_PRICE_TOLERANCE_PCT))
+        str(
+            settings_checks.read(
+                session, "verification.price_tolerance_pct", DEFAULT_PRICE_TOLERANCE_PCT
+            )
+        )
     )
-    ctx.max_line_quantity = int(
-        settings.get(session, "verification.max_line_quantity", DEFAULT_MAX_LINE_QUANTITY)
+    ctx.max_line_quantity = settings_checks.read(
+        session, "verification.max_line_quantity", DEFAULT_MAX_LINE_QUANTITY
     )
     return ctx
