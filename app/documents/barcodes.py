@@ -99,6 +99,16 @@ def encode_code128(data: str) -> Encoded:
     return Encoded("Code128", modules, data, data)
 
 
+def code128_codewords(data: str) -> tuple[int, ...]:
+    """python-barcode's Code128 symbol characters for `data`, start code first, no checksum.
+
+    A ZPL printer given these (as `zpl.code128_field` spells them) draws the same symbol as
+    the PDF, so the width and quiet zones computed from `encode_code128` hold on the label.
+    """
+    encode_code128(data)  # refuses what cannot be encoded, with the same message
+    return tuple(Code128(data).encoded)
+
+
 def encode_ean13(number: str) -> Encoded:
     """EAN-13 from 13 digits whose check digit must be right (12 digits get one added)."""
     if not number.isdigit() or len(number) not in (12, 13):

@@ -15,9 +15,11 @@ Shops that did download the font can pass its printer name (`printer_font="E:WQY
 get `^A@` text instead: smaller files, and the printer draws the glyphs. Text is fitted to its
 box the same way in both modes, so nothing runs off the label.
 
-Barcodes stay printer-native `^BC` Code128 in automatic mode (the printer switches to
-subset C for runs of digits, as python-barcode does): the printer draws bars on whole dots,
-which scans best. The module is whole dots and each side keeps a quiet zone of ten modules.
+Barcodes stay printer-native `^BC` Code128: the printer draws bars on whole dots, which scans
+best. They are sent in ZPL's "no mode" with the start code and every subset switch spelled
+out (`code128_field`), taken from python-barcode's encoding; in automatic mode a printer picks
+its own subsets, and a symbol a few modules wider than computed would eat the quiet zone. The
+module is whole dots and each side keeps a quiet zone of ten modules.
 
 # TODO: downloading a font subset to the printer (~DU/~DY) is not done: it needs fontTools
 # to cut the 5 MB collection down to the characters of a batch, and bitmaps already work.
@@ -29,7 +31,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from app.documents.barcodes import encode_code128, fit_module_dots
+from app.documents.barcodes import code128_codewords, encode_code128, fit_module_dots
 from app.documents.fonts import register_cjk_font
 from app.documents.text_fit import fit
 from app.documents.waybill_data import Party, WaybillData
@@ -49,6 +51,36 @@ _PRINTER_FONT = re.compile(r"[A-Za-z]:[A-Za-z0-9_.\-]{1,16}")
 
 def dots(mm_value: float, dpi: int) -> int:
     return round(mm_value / 25.4 * dpi)
+
+
+# ZPL's invocation codes in ^BC field data: start in subset A/B/C, switch to C/B/A.
+_ZPL_START = {103: ">9", 104: ">:", 105: ">;"}
+_ZPL_SWITCH = {99: (">5", "C"), 100: (">6", "B"), 101: (">7", "A")}
+
+
+def code128_field(data: str) -> str | None:
+    """`data` as ^BC field data for mode N, the same symbol characters python-barcode draws.
+
+    None when a symbol character has no plain spelling here (subset A, FNC codes, ^ or ~);
+    the caller then leaves the subsets to the printer.
+    """
+    words = code128_codewords(data)
+    out = [_ZPL_START[words[0]]]
+    subset = {103: "A", 104: "B", 105: "C"}[words[0]]
+    for word in words[1:]:
+        if word in _ZPL_SWITCH:
+            spelled, subset = _ZPL_SWITCH[word]
+            out.append(spelled)
+        elif subset == "C" and word < 100:
+            out.append(f"{word:02d}")
+        elif subset == "B" and word < 95:
+            char = chr(word + 32)
+            if char in "^~":
+                return None
+            out.append("><" if char == ">" else char)
+        else:
+            return None
+    return "".join(out)
 
 
 def _field(text: str) -> str:
@@ -174,7 +206,9 @@ class ZplLabel:
         x = box.x + (box.w - width) // 2 + encoded.quiet_left * module
         height = box.h - room
         self.out.append(f"^BY{module},3,{height}")
-        self.out.append(f"^FO{x},{box.y}^BCN,{height},N,N,N,A^FD{_field(number)}^FS")
+        spelled = code128_field(number)
+        field, mode = (spelled, "N") if spelled else (_field(number), "A")
+        self.out.append(f"^FO{x},{box.y}^BCN,{height},N,N,N,{mode}^FD{field}^FS")
         self.text(number, Box(box.x, box.y + height, box.w, room), text_pt, centre=True)
 
 

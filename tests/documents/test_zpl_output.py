@@ -18,10 +18,11 @@ import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
 
 from app.documents import zpl_bitmap
+from app.documents.barcodes import encode_code128
 from app.documents.fonts import font_path
 from app.documents.waybill_data import Party, WaybillData
 from app.documents.waybill_layout import TEMPLATES
-from app.documents.zpl import waybills_zpl
+from app.documents.zpl import code128_field, waybills_zpl
 from app.documents.zpl_bitmap import compress_hex, z64
 from app.errors import BadInput, PrintError
 
@@ -162,7 +163,9 @@ def test_barcode_data_is_the_tracking_number_with_whole_dot_modules_and_quiet_zo
     others = [_ink_box(g) for g in label.graphics] + _bars(label)
     for b in label.barcodes:
         assert b.data == LABEL.tracking_no
-        assert b.mode == "A"  # the printer packs the digits in subset C
+        # Subsets spelled out, so the printer draws python-barcode's symbol, as wide as planned.
+        assert b.mode == "N"
+        assert zpl_reader.modules(b.codewords) == encode_code128(b.data).modules
         assert isinstance(b.module, int) and 0.19 <= b.module / dpi * 25.4 <= 0.51
         quiet = 10 * b.module
         zone = (b.x - quiet, b.y, b.x + zpl_reader.barcode_width(b) + quiet, b.y + b.height)
@@ -241,3 +244,24 @@ def test_ascii_compression_and_z64_decode_to_the_same_rows():
         packed = z64(b"".join(expected))
         assert zpl_reader.decode_gfa(packed, total, per_row) == expected
     assert compress_hex(rows).startswith(",:!")
+
+
+@pytest.mark.parametrize(
+    ("number", "field"),
+    [
+        ("SF1234567890123", ">:SF>5123456789012>63"),
+        ("432109876543210", ">;43210987654321>60"),
+        ("JDVA12345678901", ">:JDVA>51234567890>61"),
+        ("EA123456789CN", ">:EA>512345678>69CN"),
+        ("AB>C", ">:AB><C"),
+    ],
+)
+def test_barcode_subsets_are_spelled_out_as_python_barcode_chose_them(number, field):
+    assert code128_field(number) == field
+    text, words = zpl_reader.read_field(field, "N")
+    assert text == number
+    assert zpl_reader.modules(words) == encode_code128(number).modules
+
+
+def test_a_number_with_a_zpl_command_character_is_left_to_the_printer():
+    assert code128_field("A^B") is None

@@ -1,9 +1,11 @@
 """A small reader for the ZPL subset PackDesk writes, written from Zebra's manual, not app code.
 
 It parses commands, decodes `^GFA` graphic fields (Z64, or hex with Zebra's ASCII compression) into
-bitmaps, and paints a label: boxes (^GB), graphics (^GF) and Code128 (^BC, drawn with
-python-barcode) at their ^FO positions, so a test can look at and scan what a printer would
-print.
+bitmaps, and paints a label: boxes (^GB), graphics (^GF) and Code128 (^BC) at their ^FO
+positions, so a test can look at and scan what a printer would print. Code128 in "no mode" (N)
+is read the way the manual says a printer reads it: the invocation codes (>; start C, >5 to C,
+>6 to B, >< a ">") choose the subsets. Only automatic mode (A), where the printer picks its
+own subsets, is drawn with python-barcode's choice.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+from barcode.charsets.code128 import CODES
 from barcode.codex import Code128
 from PIL import Image, ImageDraw
 
@@ -36,8 +39,57 @@ class Barcode:
     y: int
     module: int
     height: int
-    data: str
-    mode: str
+    field: str  # as sent after ^FD
+    mode: str  # ^BC's last parameter: N (subsets spelled out) or A (automatic)
+
+    @property
+    def data(self) -> str:
+        """What a scanner reads."""
+        return read_field(self.field, self.mode)[0]
+
+    @property
+    def codewords(self) -> list[int]:
+        """The symbol characters the printer draws: start code first, no checksum."""
+        return read_field(self.field, self.mode)[1]
+
+
+_START = {">9": ("A", 103), ">:": ("B", 104), ">;": ("C", 105)}
+_SWITCH = {"5": ("C", 99), "6": ("B", 100), "7": ("A", 101)}
+STOP = "1100011101011"
+
+
+def read_field(field: str, mode: str) -> tuple[str, list[int]]:
+    """(text, symbol characters) of ^BC field data, for the subset PackDesk sends."""
+    if mode == "A":
+        return field, list(Code128(field).encoded)
+    assert mode == "N", f"^BC mode {mode} not read here"
+    subset, start = _START.get(field[:2], ("B", 104))
+    rest = field[2:] if field[:2] in _START else field
+    words, text, i = [start], "", 0
+    while i < len(rest):
+        if rest[i] == ">" and rest[i + 1] in _SWITCH:
+            subset, word = _SWITCH[rest[i + 1]]
+            words.append(word)
+            i += 2
+        elif subset == "C":
+            pair = rest[i : i + 2]
+            assert len(pair) == 2 and pair.isdigit(), f"subset C needs digit pairs: {rest!r}"
+            words.append(int(pair))
+            text += pair
+            i += 2
+        else:
+            assert subset == "B", "subset A is not sent"
+            char = ">" if rest[i : i + 2] == "><" else rest[i]
+            words.append(ord(char) - 32)
+            text += char
+            i += 2 if rest[i : i + 2] == "><" else 1
+    return text, words
+
+
+def modules(words: list[int]) -> str:
+    """Bars and spaces as 1 and 0: the symbol characters, the checksum and the stop."""
+    checksum = (words[0] + sum(i * w for i, w in enumerate(words[1:], start=1))) % 103
+    return "".join(CODES[w] for w in [*words, checksum]) + STOP
 
 
 @dataclass
@@ -186,8 +238,7 @@ def paint(label: Label) -> Image.Image:
     for g in label.graphics:
         page.paste(black.crop((0, 0, *g.image.size)), (g.x, g.y), g.image.convert("L"))
     for b in label.barcodes:
-        modules = Code128(b.data).build()[0]
-        for i, bit in enumerate(modules):
+        for i, bit in enumerate(modules(b.codewords)):
             if bit == "1":
                 x = b.x + i * b.module
                 draw.rectangle((x, b.y, x + b.module - 1, b.y + b.height - 1), fill=0)
@@ -195,4 +246,4 @@ def paint(label: Label) -> Image.Image:
 
 
 def barcode_width(b: Barcode) -> int:
-    return len(Code128(b.data).build()[0]) * b.module
+    return len(modules(b.codewords)) * b.module

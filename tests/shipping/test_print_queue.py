@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.documents.waybill import render_waybills, render_waybills_zpl
+from app.documents.zpl import code128_field
 from app.errors import BadInput
 from app.shipping.print_queue import print_queue, void_waybill
 from app.shipping.tracking import TrackingNumberTaken, assign_tracking_number, import_pool
@@ -36,6 +37,6 @@ def test_zpl_output_has_one_label_per_order_with_size_and_barcode_commands(shop)
     assert zpl.count("^XA") == 1 and zpl.count("^XZ") == 1
     assert "^CI28" in zpl  # UTF-8 for the Chinese fields
     assert "^PW799" in zpl and "^LL1439" in zpl  # 100 × 180 mm at 203 dpi
-    assert "^BCN," in zpl and "^FDSF1234567890123^FS" in zpl
+    assert "^BCN," in zpl and f"^FD{code128_field('SF1234567890123')}^FS" in zpl
     assert "王芳" in zpl and "已验视" in zpl
     assert next(r for r in print_queue(shop.db) if r.order_no == "7702001").status == "labelled"

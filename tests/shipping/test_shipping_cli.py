@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from app.documents.zpl import code128_field
 from main import main
 
 
@@ -51,7 +52,7 @@ def test_assign_print_and_hand_over_from_the_command_line(
         )
         == 0
     )
-    assert "^FD73100000000041^FS" in zpl.read_text("utf-8")
+    assert f"^FD{code128_field('73100000000041')}^FS" in zpl.read_text("utf-8")
 
     capsys.readouterr()
     assert main(["--db", db_url, "handover", "start", "ZTO"]) == 0

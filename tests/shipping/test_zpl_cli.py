@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.documents.zpl import code128_field
 from main import main
 
 
@@ -12,7 +13,7 @@ def test_print_zpl_sends_bitmaps_unless_a_printer_font_is_named(shop, db_url, tm
     assert main([*args, "--tracking", "73100000000061"]) == 0
     text = out.read_text("utf-8")
     assert "^GFA," in text and "^A@" not in text
-    assert "^FD73100000000061^FS" in text
+    assert f"^FD{code128_field('73100000000061')}^FS" in text
 
     again = [*args, "--reason", "换用已装字体的打印机", "--printer-font", "E:WQY.TTF"]
     assert main(again) == 0
