@@ -17,6 +17,7 @@ import chinese_calendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import settings_checks
 from app.config import desk_timezone
 from app.db.engine import Database
 from app.db.models.carriers import Carrier, CarrierRegion, CarrierService, SortCode
@@ -24,6 +25,9 @@ from app.errors import BadInput
 from app.shipping.seed import ensure_seeded
 
 log = logging.getLogger(__name__)
+
+# Days on the road when neither the carrier's table nor the shop's settings say more.
+DEFAULT_TRANSIT_DAYS = 3
 
 # A timetable with a longer break than this is a data error, not a reason to loop forever.
 _LONGEST_BREAK_DAYS = 30
@@ -92,6 +96,11 @@ def _destination(carrier: Carrier, province: str):
     return next((d for d in carrier.destinations if _same_province(d.province, province)), None)
 
 
+def lists_transit(carrier: Carrier, province: str) -> bool:
+    """Does the carrier's transit table name `province`? If not, its days there are a guess."""
+    return _destination(carrier, province) is not None
+
+
 def region_rule(carrier: Carrier, province: str, city: str = "") -> CarrierRegion | None:
     """The excluded/remote rule for this place, the city-level rule winning over the province."""
     matches = [
@@ -139,15 +148,22 @@ def transit_days(
     """Days on the road to `province` with `service` (default: the carrier's default service),
     remote surcharge days included.
 
-    A province missing from the carrier's table gets the carrier's slowest figure, so a
-    promise made from it errs late rather than early. A faster service takes days off the
-    table, but no parcel arrives in less than one day.
+    A province missing from the carrier's table gets the slower of the carrier's slowest
+    figure and the shop's `shipping.default_transit_days`: a carrier that lists only its home
+    province must not look fastest everywhere else, and a promise made from the guess errs late
+    rather than early. A faster service takes days off the table, but no parcel arrives in
+    less than one day.
     """
     carrier = get_carrier(session, carrier_code)
     found = _destination(carrier, province)
     if found is None:
-        log.warning("carrier %s has no transit days for %r", carrier.code, province)
-        days = max((d.transit_days for d in carrier.destinations), default=5)
+        # Ranking asks once per service and order, so this is a debug line; the ranking itself
+        # tells the clerk in words (see `lists_transit`).
+        log.debug("carrier %s has no transit days for %r", carrier.code, province)
+        fallback = settings_checks.read(
+            session, "shipping.default_transit_days", DEFAULT_TRANSIT_DAYS
+        )
+        days = max([fallback, *(d.transit_days for d in carrier.destinations)])
     else:
         days = found.transit_days
 

@@ -251,7 +251,10 @@ def rank_carriers(
             if wanted:
                 reasons.append("买家指定")
             quickest = next((o for o in offers if o.expected_delivery == fastest), None)
-            if arrives == fastest:
+            if not catalogue.lists_transit(carrier, order.province):
+                where = _short(order.province)
+                reasons.append(f"时效表没有{where}，按 {offer.transit_days} 天估计")
+            elif arrives == fastest:
                 reasons.append(f"到{_short(order.province)}最快（{offer.transit_days} 天）")
             elif quickest is not None:
                 place_name = _short(order.province)

@@ -17,11 +17,10 @@ from app import settings_checks
 from app.config import desk_timezone
 from app.errors import BadInput
 from app.promise.workdays import add_workdays
+from app.shipping.carriers import DEFAULT_TRANSIT_DAYS
 from app.shipping.carriers import expected_delivery as carrier_expected
 
 log = logging.getLogger(__name__)
-
-DEFAULT_TRANSIT_DAYS = 3
 
 
 def expected_delivery(

@@ -95,3 +95,22 @@ def test_override_needs_a_reason_and_keeps_it(shop):
     with shop.db.reading() as session:
         decision = session.scalar(select(CarrierDecision))
         assert (decision.carrier_code, decision.reason) == (other, "客户电话要求")
+
+
+def test_a_carrier_missing_the_province_is_not_called_fastest_and_says_it_guessed(shop, caplog):
+    from app.shipping import catalogue_edit, catalogue_places
+
+    catalogue_edit.add_carrier(shop.db, "ZXY", "小新快递")
+    catalogue_edit.set_rate(shop.db, "ZXY", 1, first_price="5", extra_price_per_kg="1")
+    catalogue_places.set_destination(shop.db, "ZXY", "浙江", zone=1, transit_days=1)
+    catalogue_edit.set_carrier_active(shop.db, "ZXY", True)
+    shop("5509001", province="广东省", city="广州市", district="天河区")
+
+    with caplog.at_level("INFO"):
+        ranks = rank_order(shop.db, "5509001", now=NOW)
+
+    zxy = next(r for r in ranks if r.code == "ZXY")
+    assert zxy.transit_days == 3
+    assert "时效表没有广东，按 3 天估计" in zxy.reasons
+    assert not any("最快" in reason for reason in zxy.reasons)
+    assert not [r for r in caplog.records if "transit days" in r.getMessage()]
