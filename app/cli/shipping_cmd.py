@@ -167,6 +167,12 @@ def handle_pool_import(db: Database, args: argparse.Namespace) -> int:
 
 def handle_start(db: Database, args: argparse.Namespace) -> int:
     view = handover.start_handover(db, args.carrier)
+    if view.resumed:
+        print(
+            f"交接单 {view.id}: {view.carrier_name} 的交接单尚未完成，继续这一张；"
+            f"已扫 {len(view.scanned)} 件，待交接 {view.expected} 件"
+        )
+        return 0
     print(f"交接单 {view.id}: {view.carrier_name}，待交接 {view.expected} 件")
     return 0
 

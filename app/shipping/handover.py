@@ -10,7 +10,7 @@ told) and draws the manifest both sides sign.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -25,6 +25,7 @@ from app.documents.manifest import ManifestLine, render_manifest
 from app.errors import BadInput
 from app.orders.status import Status, move
 from app.shipping.carriers import get_carrier
+from app.shipping.catalogue_lock import lock_carrier
 from app.shipping.notices import queue_shipping_notice
 from app.shipping.stops import require_not_stopped, stop_reason, stopped_orders
 from app.shipping.tracking_numbers import normalise
@@ -59,6 +60,8 @@ class HandoverView:
     expected: int
     scanned: tuple[ParcelRef, ...]
     missing: tuple[ParcelRef, ...]
+    # True when start_handover found this one still open and went on with it.
+    resumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,8 +153,25 @@ def _open(session: Session, handover_id: int) -> Handover:
 
 
 def start_handover(db: Database, carrier_code: str, user: str | None = None) -> HandoverView:
+    """A new handover for the carrier's pickup, or the one still open for it (`resumed`).
+
+    One courier collects one pile: a second open manifest for the same carrier would split the
+    parcels between two sheets, and a window closed halfway (or a desk that crashed) must be
+    able to go on where it stopped. The carrier's row is locked first so two desks pressing
+    "start" at once end with one handover.
+    """
     with db.transaction() as session:
+        lock_carrier(session, carrier_code)
         carrier = get_carrier(session, carrier_code)
+        still_open = session.scalar(
+            select(Handover)
+            .where(Handover.carrier_code == carrier.code, Handover.closed_at.is_(None))
+            .order_by(Handover.id)
+            .limit(1)
+        )
+        if still_open is not None:
+            log.info("handover %d resumed for %s", still_open.id, carrier.code)
+            return replace(_view(session, still_open), resumed=True)
         handover = Handover(carrier_code=carrier.code, user=user or current_user())
         session.add(handover)
         session.flush()

@@ -1197,37 +1197,42 @@
     </message>
     <message>
         <location filename="../../ui/windows/handover.py" line="106" />
-        <location filename="../../ui/windows/handover.py" line="147" />
+        <location filename="../../ui/windows/handover.py" line="154" />
         <source>（第 {piece} 件）</source>
         <translation> (parcel {piece})</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="136" />
+        <location filename="../../ui/windows/handover.py" line="128" />
+        <source>{carrier} 的交接单 {id} 还没有完成，继续在这张单上扫描</source>
+        <translation>{carrier} handover {id} is not finished yet; go on scanning into it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="143" />
         <source>停止发货！</source>
         <translation>Stop shipment!</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="144" />
+        <location filename="../../ui/windows/handover.py" line="151" />
         <source>已扫入：{no} 订单 {order}</source>
         <translation>Scanned: {no} order {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="158" />
+        <location filename="../../ui/windows/handover.py" line="165" />
         <source>交接完成：发出 {n} 件</source>
         <translation>Handover done: {n} parcels sent</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="160" />
+        <location filename="../../ui/windows/handover.py" line="167" />
         <source>；未扫描 {m} 件：</source>
         <translation>; {m} not scanned: </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="173" />
+        <location filename="../../ui/windows/handover.py" line="180" />
         <source>保存交接单</source>
         <translation>Save handover sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="175" />
+        <location filename="../../ui/windows/handover.py" line="182" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

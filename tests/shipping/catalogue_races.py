@@ -13,7 +13,13 @@ from collections.abc import Callable
 
 from app.db.engine import Database
 from app.errors import BadInput
-from app.shipping import catalogue_edit, catalogue_io, catalogue_places, catalogue_tables
+from app.shipping import (
+    catalogue_edit,
+    catalogue_io,
+    catalogue_places,
+    catalogue_tables,
+    handover,
+)
 from app.shipping.catalogue_view import CarrierDetail
 
 MEETING_S = 0.5
@@ -52,6 +58,7 @@ def race(monkeypatch, url: str, work: tuple[Callable, Callable]) -> list[object]
     monkeypatch.setattr(catalogue_edit, "get_carrier", get_carrier)
     monkeypatch.setattr(catalogue_tables, "get_carrier", get_carrier)
     monkeypatch.setattr(catalogue_places, "get_carrier", get_carrier)
+    monkeypatch.setattr(handover, "get_carrier", get_carrier)
     monkeypatch.setattr(catalogue_io, "carriers", carriers)
     desks = [Database(url, migrate=False) for _ in work]
     outcomes: list[object] = [None, None]
@@ -138,3 +145,16 @@ def check_zone_price_kept(monkeypatch, db: Database, url: str, work) -> None:
     refused = [o for o in outcomes if isinstance(o, BadInput)]
     assert len(refused) == 1 and "没有价格" in str(refused[0]), outcomes
     assert beijing_is_priced(db)
+
+
+def check_one_open_handover(monkeypatch, db: Database, url: str) -> None:
+    """Two desks pressing "start" for ZTO at once end with one open handover, shared."""
+    catalogue_edit.carrier_detail(db, "ZTO")  # seeds the catalogue before the race
+
+    def start(desk: Database) -> int:
+        return handover.start_handover(desk, "ZTO").id
+
+    ids = race(monkeypatch, url, (start, start))
+
+    assert ids[0] == ids[1] and isinstance(ids[0], int), ids
+    assert [h.id for h in handover.open_handovers(db)] == [ids[0]]

@@ -70,3 +70,20 @@ def test_a_parcel_cancelled_on_the_platform_is_refused_at_handover(shop):
     started = start_handover(shop.db, "ZTO")
     with pytest.raises(ParcelStopped, match="停止发货"):
         scan_parcel(shop.db, started.id, "73100000000011")
+
+
+def test_starting_a_second_handover_for_a_carrier_goes_on_with_the_open_one(shop):
+    _labelled(shop, "4409001", "ZTO", "73100000000091")
+    _labelled(shop, "4409002", "ZTO", "73100000000092")
+    first = start_handover(shop.db, "ZTO")
+    scan_parcel(shop.db, first.id, "73100000000091")
+
+    again = start_handover(shop.db, "zto")
+
+    assert (again.id, again.resumed) == (first.id, True)
+    assert [p.tracking_no for p in again.scanned] == ["73100000000091"]
+    assert not first.resumed
+    # Another carrier's pickup is a manifest of its own.
+    assert start_handover(shop.db, "SF").id != first.id
+    close_handover(shop.db, first.id)
+    assert start_handover(shop.db, "ZTO").id != first.id

@@ -58,6 +58,9 @@ def test_assign_print_and_hand_over_from_the_command_line(
     assert main(["--db", db_url, "handover", "start", "ZTO"]) == 0
     assert "待交接 1 件" in capsys.readouterr().out
     assert main(["--db", db_url, "handover", "scan", "1", "73100000000041"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db_url, "handover", "start", "zto"]) == 0
+    assert "交接单 1: 中通快递 的交接单尚未完成，继续这一张；已扫 1 件" in capsys.readouterr().out
     manifest = tmp_path / "m.pdf"
     assert main(["--db", db_url, "handover", "close", "1", "--out", str(manifest)]) == 0
     assert "发出 1 件" in capsys.readouterr().out

@@ -141,3 +141,26 @@ def test_preview_shows_the_page_and_stores_nothing(shop, qtbot):
     with shop.db.reading() as session:
         order = session.scalar(select(Order).where(Order.order_no == "8805001"))
         assert order.status == "packed"
+
+
+def test_handover_window_reopened_goes_on_with_the_unfinished_handover(shop, qtbot):
+    shop("8804001")
+    shop("8804002")
+    render_waybills(shop.db, ["8804001"], tracking="73100000000031", carrier="ZTO")
+    render_waybills(shop.db, ["8804002"], tracking="73100000000032", carrier="ZTO")
+    first = HandoverWindow(shop.db)
+    qtbot.addWidget(first)
+    first.carrier_box.setCurrentIndex(first.carrier_box.findData("ZTO"))
+    first.start_button.click()
+    qtbot.keyClicks(first.scan_box, "73100000000031")
+    qtbot.keyClick(first.scan_box, Qt.Key.Key_Return)
+    first.close()
+
+    second = HandoverWindow(shop.db)
+    qtbot.addWidget(second)
+    second.carrier_box.setCurrentIndex(second.carrier_box.findData("ZTO"))
+    second.start_button.click()
+
+    assert "还没有完成，继续在这张单上扫描" in second.message.text()
+    assert "应交 2 件，已扫 1 件" in second.counts.text()
+    assert second.handover_id == first.handover_id

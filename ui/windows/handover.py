@@ -123,6 +123,13 @@ class HandoverWindow(QWidget):
         self.scan_box.setEnabled(True)
         self.scan_box.setFocus()
         self._show(view)
+        if view.resumed:
+            self._say(
+                self.tr("{carrier} 的交接单 {id} 还没有完成，继续在这张单上扫描").format(
+                    carrier=view.carrier_name, id=view.id
+                ),
+                ok=True,
+            )
 
     def _scan(self) -> None:
         code = self.scan_box.text().strip()
