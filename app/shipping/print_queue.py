@@ -46,37 +46,49 @@ def print_queue(db: Database, include_labelled: bool = True, limit: int = 2000) 
     """Packed orders waiting for their waybill, then labelled ones not yet handed over."""
     states = [Status.PACKED.value] + ([Status.LABELLED.value] if include_labelled else [])
     with db.reading() as session:
-        rows = session.execute(
-            select(Order, Shipment)
-            .outerjoin(Shipment, (Shipment.order_id == Order.id) & (Shipment.parcel_no == 1))
-            .where(Order.status.in_(states))
-            .order_by(Order.status, Order.status_since, Order.id)
-            .limit(limit)
-        ).all()
-        stopped = stopped_orders(session)
-        usual = {c.code: default_service(c) for c in carriers(session, active_only=False)}
+        return _rows(session, Order.status.in_(states), limit)
 
-        def service_of(shipment: Shipment | None) -> str:
-            if shipment is None or not shipment.carrier:
-                return ""
-            fallback = usual.get(shipment.carrier)
-            return shipment.service or (fallback.name if fallback else "")
 
-        return [
-            QueueRow(
-                o.order_no,
-                o.status,
-                LABELS[Status(o.status)],
-                o.recipient,
-                f"{o.province}{o.city}",
-                (s.carrier if s else "") or "",
-                (s.tracking_no if s else "") or "",
-                s.waybill_printed_at if s else None,
-                stop_reason(session, o, stopped) or "",
-                service_of(s),
-            )
-            for o, s in rows
-        ]
+def queue_row(db: Database, order_no: str) -> QueueRow:
+    """One order's parcel as the queue shows it (carrier, service, number), in any state:
+    the carrier choice dialog says what the order has now before the clerk changes it."""
+    with db.reading() as session:
+        order = find_order(session, order_no)
+        return _rows(session, Order.id == order.id, 1)[0]
+
+
+def _rows(session, where, limit: int) -> list[QueueRow]:
+    rows = session.execute(
+        select(Order, Shipment)
+        .outerjoin(Shipment, (Shipment.order_id == Order.id) & (Shipment.parcel_no == 1))
+        .where(where)
+        .order_by(Order.status, Order.status_since, Order.id)
+        .limit(limit)
+    ).all()
+    stopped = stopped_orders(session)
+    usual = {c.code: default_service(c) for c in carriers(session, active_only=False)}
+
+    def service_of(shipment: Shipment | None) -> str:
+        if shipment is None or not shipment.carrier:
+            return ""
+        fallback = usual.get(shipment.carrier)
+        return shipment.service or (fallback.name if fallback else "")
+
+    return [
+        QueueRow(
+            o.order_no,
+            o.status,
+            LABELS[Status(o.status)],
+            o.recipient,
+            f"{o.province}{o.city}",
+            (s.carrier if s else "") or "",
+            (s.tracking_no if s else "") or "",
+            s.waybill_printed_at if s else None,
+            stop_reason(session, o, stopped) or "",
+            service_of(s),
+        )
+        for o, s in rows
+    ]
 
 
 def void_waybill(

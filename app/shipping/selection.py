@@ -225,13 +225,15 @@ def rank_carriers(
         judged.append((carrier, refusals, _best_offer(offers), offers, wanted))
 
     def order_key(item):
+        # Among carriers that miss the promise anyway, the earliest arrival goes first.
         carrier, refusals, offer, offers, wanted = item
+        cost, day = offer.price, offer.expected_delivery
+        late = not offer.keeps_promise
         return (
             bool(refusals),
-            not offer.keeps_promise,
+            late,
             not wanted,
-            offer.price,
-            offer.expected_delivery,
+            *((day, cost) if late else (cost, day)),
             carrier.id,
         )
 

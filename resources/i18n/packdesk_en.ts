@@ -3,67 +3,87 @@
 <context>
     <name>CarrierChoiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="41" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="42" />
         <source>选择快递 — 订单 {order}</source>
         <translation>Choose carrier — order {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="57" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="60" />
         <source>改用其他快递或服务时必填</source>
         <translation>Required when choosing another carrier or service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="66" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="69" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="67" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="70" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="72" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="75" />
         <source>服务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="73" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="76" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="109" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="114" />
         <source>没有能承运此包裹的快递公司</source>
         <translation>No carrier can take this parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="112" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="116" />
         <source>推荐：{carrier} {service}，¥{price}，预计 {date} 送达</source>
         <translation>Suggested: {carrier} {service}, ¥{price}, delivery expected {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="155" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="124" />
+        <source>。所有快递都晚于承诺的送达日期，请告知客户</source>
+        <translation>. Every carrier arrives after the promised delivery date; tell the customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="133" />
+        <source>当前：{carrier} {service}</source>
+        <translation>Now: {carrier} {service}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="135" />
+        <source>（面单已打印）</source>
+        <translation> (waybill printed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="136" />
+        <source>，运单号 {number}{printed}</source>
+        <translation>, tracking number {number}{printed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/carrier_choice.py" line="177" />
         <source>（晚于承诺）</source>
         <translation> (later than promised)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="157" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="179" />
         <source>{name}  ¥{price}  预计 {date} 送达{late}</source>
         <translation>{name}  ¥{price}  delivery expected {date}{late}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="183" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="205" />
         <source>请选择一家快递公司</source>
         <translation>Please choose a carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="186" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="208" />
         <source>{carrier} 不能承运：{why}</source>
         <translation>{carrier} cannot take it: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/carrier_choice.py" line="192" />
+        <location filename="../../ui/dialogs/carrier_choice.py" line="214" />
         <source>没有选推荐的快递和服务，请写明原因</source>
         <translation>Not the suggested carrier and service: please give a reason</translation>
     </message>

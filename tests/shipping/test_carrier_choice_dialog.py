@@ -109,3 +109,29 @@ def test_the_print_queue_opens_the_choice_for_the_selected_order(shop, qtbot, mo
     )
     qtbot.mouseClick(window.buttons["carrier"], Qt.MouseButton.LeftButton)
     assert opened == ["7801007"]
+
+
+def test_a_labelled_order_shows_its_carrier_and_number(shop, qtbot):
+    from app.documents.waybill import render_waybills
+
+    shop("7801011")
+    render_waybills(shop.db, ["7801011"], tracking="73100000000099", carrier="ZTO")
+    dialog = _dialog(qtbot, shop.db, "7801011")
+
+    assert dialog.current_label.isVisible()
+    assert (
+        dialog.current_label.text()
+        == "当前：中通快递 标准快递，运单号 73100000000099（面单已打印）"
+    )
+
+
+def test_when_every_carrier_is_late_the_suggestion_says_so(shop, qtbot):
+    from datetime import UTC, datetime, timedelta
+
+    shop("7801012", paid_at=datetime.now(UTC) - timedelta(days=30), **XINJIANG)
+    dialog = _dialog(qtbot, shop.db, "7801012")
+
+    assert not dialog.current_label.isVisible()
+    assert "所有快递都晚于承诺的送达日期，请告知客户" in dialog.suggestion_label.text()
+    shop("7801013", **XINJIANG)
+    assert "请告知客户" not in _dialog(qtbot, shop.db, "7801013").suggestion_label.text()

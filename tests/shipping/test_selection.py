@@ -114,3 +114,15 @@ def test_a_carrier_missing_the_province_is_not_called_fastest_and_says_it_guesse
     assert "时效表没有广东，按 3 天估计" in zxy.reasons
     assert not any("最快" in reason for reason in zxy.reasons)
     assert not [r for r in caplog.records if "transit days" in r.getMessage()]
+
+
+def test_when_every_carrier_is_late_the_earliest_arrival_comes_first(shop):
+    paid = datetime(2026, 11, 1, 2, 0, tzinfo=UTC)  # promise long past
+    shop(
+        "5510001", paid_at=paid, province="新疆维吾尔自治区", city="乌鲁木齐市", district="天山区"
+    )
+    ranks = [r for r in rank_order(shop.db, "5510001", now=NOW) if r.eligible]
+
+    assert not any(r.keeps_promise for r in ranks)
+    days = [r.expected_delivery for r in ranks]
+    assert days == sorted(days) and days[0] < days[-1]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PackDeskError
+from app.shipping.print_queue import queue_row
 from app.shipping.selection import CarrierChoice, CarrierRank, choose_carrier, rank_order
 from ui.models.carrier_ranks import CarrierRankModel, Column
 
@@ -51,6 +52,8 @@ class CarrierChoiceDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.suggestion_label = QLabel(self)
+        self.current_label = QLabel(self)
+        self.current_label.hide()
         self.service_box = QComboBox(self)
         self.service_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reason_edit = QLineEdit(self)
@@ -72,6 +75,7 @@ class CarrierChoiceDialog(QDialog):
         form.addRow(self.tr("服务"), self.service_box)
         form.addRow(self.tr("原因"), self.reason_edit)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.current_label)
         layout.addWidget(self.suggestion_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
@@ -104,18 +108,36 @@ class CarrierChoiceDialog(QDialog):
         # Reasons wrap rather than end in "…" (the clerk decides on them); row heights follow
         # the width the reasons column gets once the dialog is laid out.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._show_current(ranks)
         self.suggested = next((r for r in ranks if r.eligible), None)
         if self.suggested is None:
             self.suggestion_label.setText(self.tr("没有能承运此包裹的快递公司"))
-        else:
-            self.suggestion_label.setText(
-                self.tr("推荐：{carrier} {service}，¥{price}，预计 {date} 送达").format(
-                    carrier=self.suggested.name,
-                    service=self.suggested.service,
-                    price=f"{self.suggested.price:.2f}",
-                    date=f"{self.suggested.expected_delivery:%m-%d}",
-                )
+            return
+        text = self.tr("推荐：{carrier} {service}，¥{price}，预计 {date} 送达").format(
+            carrier=self.suggested.name,
+            service=self.suggested.service,
+            price=f"{self.suggested.price:.2f}",
+            date=f"{self.suggested.expected_delivery:%m-%d}",
+        )
+        if not self.suggested.keeps_promise:
+            # The best is late only when every carrier is: the clerk should warn the customer.
+            text += self.tr("。所有快递都晚于承诺的送达日期，请告知客户")
+        self.suggestion_label.setText(text)
+
+    def _show_current(self, ranks: list[CarrierRank]) -> None:
+        """The carrier the order has now, and its number, if it has one already."""
+        row = queue_row(self.db, self.order_no)
+        if not row.carrier:
+            return
+        name = next((r.name for r in ranks if r.code == row.carrier), row.carrier)
+        text = self.tr("当前：{carrier} {service}").format(carrier=name, service=row.service)
+        if row.tracking_no:
+            printed = self.tr("（面单已打印）") if row.printed_at else ""
+            text += self.tr("，运单号 {number}{printed}").format(
+                number=row.tracking_no, printed=printed
             )
+        self.current_label.setText(text)
+        self.current_label.show()
 
     def _preselect(self) -> None:
         if self.suggested is None:
