@@ -119,7 +119,7 @@ def _time_of_day(value: Any) -> str:
     return value.strip()
 
 
-TEXT = Check("不超过 80 字的文字", _text)
+TEXT = Check("不为空、不超过 80 字的文字", _text)
 CHECKS: dict[str, Check] = {
     "printer.dpi": one_of(203, 300),
     "sender.name": TEXT,

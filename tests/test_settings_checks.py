@@ -35,6 +35,7 @@ def _stored(db_url: str, capsys) -> dict:
         ("printer.dpi", "300dpi", "203 或 300"),
         ("sender.phone", "12345", "手机号"),
         ("sender.name", '""', "文字"),
+        ("sender.address", "  ", "不为空"),
         ("promise.days", "-1", "0 到 30 之间的整数"),
         ("promise.days", "5天", "0 到 30 之间的整数"),
         ("tracking.rules.stalled_hours", "true", "1 到 720 之间的整数"),

@@ -27,6 +27,18 @@ PROVINCES = (*ZONE_OF_PROVINCE, "香港特别行政区", "澳门特别行政区"
 # chinesecalendar's names (stored, since `carrier_works_on` compares them) and their Chinese.
 HOLIDAYS = tuple((h.value, h.chinese) for h in chinese_calendar.Holiday)
 
+
+def _yearly() -> tuple[tuple[str, str], ...]:
+    """The holidays that come back every year; a one-off day off (the 2015 抗战胜利70周年纪念日)
+    is still read from a stored catalogue but not offered when a carrier's closures are set."""
+    years: dict[str, set[int]] = {}
+    for day, name in chinese_calendar.holidays.items():
+        years.setdefault(name, set()).add(day.year)
+    return tuple(h for h in HOLIDAYS if len(years.get(h[0], ())) > 1)
+
+
+YEARLY_HOLIDAYS = _yearly()
+
 _CODE = re.compile(r"[A-Z][A-Z0-9]{0,15}")
 _CUTOFF = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -197,7 +209,7 @@ def check_holidays(value: str | Iterable[str], where: str) -> str:
             continue
         english = by_name.get(name.lower())
         if english is None:
-            known = "、".join(chinese for _, chinese in HOLIDAYS)
+            known = "、".join(chinese for _, chinese in YEARLY_HOLIDAYS)
             raise CatalogueInputError(where, f"不认识节假日「{name}」（可用：{known}）")
         if english not in stored:
             stored.append(english)

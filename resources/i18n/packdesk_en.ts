@@ -220,11 +220,6 @@
         <source>中秋节</source>
         <translation>Mid-Autumn Festival</translation>
     </message>
-    <message>
-        <location filename="../../ui/widgets/carrier_header.py" line="122" />
-        <source>抗战胜利70周年纪念日</source>
-        <translation>Anti-Fascist 70th Day</translation>
-    </message>
 </context>
 <context>
     <name>CarriersWindow</name>

@@ -162,3 +162,11 @@ def test_a_carrier_nobody_used_can_be_removed_but_not_one_in_use(qtbot, db, tmp_
     window.remove_carrier()
     assert window.message.text() == "承运商 SF：已有号池运单号使用它，不能删除，请改为停用"
     assert window.detail.code == "SF" and "SF" in [s.code for s in carrier_summaries(db)]
+
+
+def test_the_closures_offer_the_yearly_holidays_only(qtbot, db: Database) -> None:
+    form = _window(qtbot, db).header_form
+    offered = [form.holidays.item(i).text() for i in range(form.holidays.count())]
+
+    assert "春节" in offered and "中秋节" in offered and len(offered) == 7
+    assert not [name for name in offered if "周年" in name]

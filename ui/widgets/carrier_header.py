@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.shipping.catalogue_checks import HOLIDAYS
+from app.shipping.catalogue_checks import YEARLY_HOLIDAYS
 from app.shipping.catalogue_view import CarrierHeader
 
 
@@ -67,7 +67,7 @@ class CarrierHeaderForm(QWidget):
         self.cutoff.setDisplayFormat("HH:mm")
         self.holidays = QListWidget()
         self.holidays.setMaximumHeight(150)
-        for english, _chinese in HOLIDAYS:
+        for english, _chinese in YEARLY_HOLIDAYS:
             item = QListWidgetItem(self._holiday_words().get(english, english))
             item.setData(Qt.ItemDataRole.UserRole, english)
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
@@ -119,7 +119,6 @@ class CarrierHeaderForm(QWidget):
             "Dragon Boat Festival": self.tr("端午节"),
             "National Day": self.tr("国庆节"),
             "Mid-autumn Festival": self.tr("中秋节"),
-            "Anti-Fascist 70th Day": self.tr("抗战胜利70周年纪念日"),
         }
 
     def load(self, header: CarrierHeader) -> None:
