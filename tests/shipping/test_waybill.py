@@ -57,13 +57,20 @@ def test_waybill_shows_recipient_sender_order_and_a_decodable_tracking_barcode(s
     assert shipment.waybill_printed_at is not None
 
 
+# The main barcode plus the smaller one on each further part (the three-part has two).
+BARCODES_PER_LABEL = {"76x130": 2, "100x150": 2, "100x180": 2, "100x210": 3}
+
+
 @pytest.mark.parametrize("size", list(SIZES_PT))
 def test_every_template_is_exactly_its_size_and_its_barcodes_decode(shop, read_pdf, size):
     shop("3302001", remark="麻烦走京东")
     pdf = render_waybills(shop.db, ["3302001"], tracking="JDVA00012345678", size=size)
     assert read_pdf.sizes(pdf) == [SIZES_PT[size]]
-    found = read_pdf.barcodes(read_pdf.pages_png(pdf)[0])
-    assert ("Code128", "JDVA00012345678") in found
+    # TODO: the small barcodes of the two- and three-part labels do not decode from a 150 dpi
+    # render (a screen or office scan); at the thermal printers' 203 and 300 dpi they all do.
+    for dpi in (203, 300):
+        found = read_pdf.barcodes(read_pdf.pages_png(pdf, scale=dpi / 72)[0])
+        assert found == [("Code128", "JDVA00012345678")] * BARCODES_PER_LABEL[size], dpi
 
 
 def test_masking_hides_the_middle_of_name_and_phone_but_not_the_address(shop, read_pdf):
