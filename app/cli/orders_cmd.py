@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from app.cli.output import print_json
 from app.db.engine import Database
 from app.db.models import Order
+from app.orders.platforms import platform_label
 from app.orders.queries import detail_of
 from app.orders.status import Status
 
@@ -39,7 +40,7 @@ def handle(db: Database, args: argparse.Namespace) -> int:
     for o in orders:
         reasons = "; ".join(f.reason for f in o.findings if f.severity == "hold")
         print(
-            f"{o.platform}\t{o.order_no}\t{o.status_label}\t{o.recipient}\t{o.paid_total}"
-            f"\t{reasons}"
+            f"{platform_label(o.platform)}\t{o.order_no}\t{o.status_label}\t{o.recipient}"
+            f"\t{o.paid_total}\t{reasons}"
         )
     return 0

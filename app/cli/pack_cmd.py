@@ -4,6 +4,15 @@
 batch with a wrong code still keeps the good scans before and after it. `--box` and
 `--weight` then choose the packaging and record the parcel's weight; both are checked before
 the first scan is stored, so a typo in them never leaves the order packed behind an error.
+
+When any scan of the batch is refused, box and weight are not recorded: the parcel on the
+scale is not what the batch said it would be (an item too many or the wrong one), so a weight
+judged against it would pass or block the wrong parcel. The clerk is told they were left out.
+
+A weight outside the tolerance is stored, blocked, and exits 3 like a refused scan: the order
+is packed, but the parcel may not get a label until it is weighed again or a supervisor lets
+it go on in the packing window (F10), which is where the supervisor's name and reason are
+taken.
 """
 
 from __future__ import annotations
@@ -20,9 +29,9 @@ from app.packing import boxes
 from app.packing.boxes import PackagingRefused, list_packaging
 from app.packing.scan_codes import parse_scan
 from app.packing.service import open_for_packing, packing_view, scan
-from app.packing.station import choose_packaging
-from app.packing.views import products_of
-from app.packing.weighing import parse_weight, record_weight
+from app.packing.station import ParcelView, choose_packaging
+from app.packing.views import PackingView, products_of
+from app.packing.weighing import WEIGHT_STATE_LABELS, parse_weight, record_weight
 
 
 def register(subparsers) -> None:
@@ -83,11 +92,12 @@ def handle_pack(db: Database, args: argparse.Namespace) -> int:
         outcomes.append(
             ScanOutcome(code, result.accepted, result.reason, result.line_no, result.quantity)
         )
+    refused = sum(not o.accepted for o in outcomes)
 
     parcel = None
-    if args.box is not None or args.weight is not None:
+    if not refused and (args.box is not None or args.weight is not None):
         parcel = choose_packaging(db, view.order_id, box_code=args.box, reason=args.box_reason)
-    if args.weight is not None:
+    if not refused and args.weight is not None:
         parcel = record_weight(db, view.order_id, args.weight, source="cli")
 
     final = packing_view(db, view.order_id)
@@ -109,21 +119,63 @@ def handle_pack(db: Database, args: argparse.Namespace) -> int:
         print_json(outcome)
     else:
         for o in outcomes:
-            print(f"{'OK ' if o.accepted else 'NO '}\t{o.code}\t{o.reason}")
+            print(f"{'已收' if o.accepted else '拒收'}\t{o.code}\t{o.reason}")
         print(
             f"{final.order_no}\t{final.status_label}\t{final.units_scanned}/{final.units_expected}"
         )
         if parcel:
-            print(
-                f"箱子 {parcel.box_code}  填充 {parcel.filling_code or '-'}  重量 "
-                f"{parcel.weight or '-'} kg（应为 {parcel.expected_weight} kg，体积重 "
-                f"{parcel.volumetric_weight} kg）{parcel.weight_state}"
-            )
-    refused = sum(not o.accepted for o in outcomes)
+            print(_parcel_line(db, parcel))
+
     if refused:
         print(f"packdesk: {refused} 次扫描被拒绝，订单未因这些扫描改变", file=sys.stderr)
+        if args.box is not None or args.weight is not None:
+            print(_not_stored(args, final), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if parcel is not None and parcel.weight_state == "blocked":
+        print(_blocked(final.order_no, parcel), file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
+
+
+def _parcel_line(db: Database, parcel: ParcelView) -> str:
+    """Box by code and name, filling by name: the clerk picks both off a shelf by its label."""
+    names = {p.code: p.name for p in list_packaging(db)}
+    box = f"{parcel.box_code} {names.get(parcel.box_code, '')}".strip() or "无"
+    filling = names.get(parcel.filling_code, parcel.filling_code) or "无"
+    weight = "未称重" if parcel.weight is None else f"{parcel.weight} kg"
+    state = (
+        ""
+        if parcel.weight is None
+        else WEIGHT_STATE_LABELS.get(parcel.weight_state, parcel.weight_state)
+    )
+    return (
+        f"箱子 {box}  填充 {filling}  重量 {weight}（应为 {parcel.expected_weight or '—'} kg，"
+        f"体积重 {parcel.volumetric_weight or '—'} kg）{state}"
+    )
+
+
+def _not_stored(args: argparse.Namespace, final: PackingView) -> str:
+    given = "、".join(
+        f"{option} {value}"
+        for option, value in (("--box", args.box), ("--weight", args.weight))
+        if value is not None
+    )
+    if final.complete:
+        todo = f"订单已扫完，请在打包窗口打开订单 {final.order_no}，核对包裹后选箱并称重"
+    elif final.blocked_reason:
+        todo = final.blocked_reason
+    else:
+        todo = f"请核对包裹；补扫其余商品时，在同一条命令里再给出 {given}"
+    return f"packdesk: 因有扫描被拒绝，{given} 没有记录；{todo}"
+
+
+def _blocked(order_no: str, parcel: ParcelView) -> str:
+    return (
+        f"packdesk: 订单 {order_no} 包裹 {parcel.parcel_no} 称得 {parcel.weight} kg，"
+        f"应为 {parcel.expected_weight} kg，超出允许误差，包裹不能发出（不能打印面单）。"
+        f"请检查包裹里的商品和填充物后重新称重：在打包窗口打开订单 {order_no}，"
+        "输入重量（如 1.25kg）或按 F8 读秤；如重量确实无误，请主管在打包窗口按 F10 放行。"
+    )
 
 
 def check_options(db: Database, order_id: int, args: argparse.Namespace) -> None:

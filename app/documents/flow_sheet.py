@@ -49,6 +49,7 @@ from app.flow.layout import ALERT_COLOUR, PATH_COLOUR, FlowLayout, build_layout
 from app.flow.order_path import OrderPath, order_path, path_edges
 from app.flow.reasons import duration_words, hours_words
 from app.flow.steps import STEPS
+from app.orders.platforms import platform_label
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,8 @@ def render_order_flow(path: OrderPath, size: str = "a4") -> bytes:
         height,
         font,
         f"订单流程 {path.order_no}",
-        f"{path.platform} · {path.recipient} · 状态：{path.status_label} · 现在在：{where} · "
+        f"{platform_label(path.platform)} · {path.recipient} · 状态：{path.status_label} · "
+        f"现在在：{where} · "
         f"截至 {local(path.now)} · 蓝色 = 已经过，橙色 = 现在所在",
     )
     visited = path.visited()

@@ -24,6 +24,7 @@ from app.documents.barcodes import draw_barcode, encode_code128
 from app.documents.fonts import register_cjk_font
 from app.documents.page import PageSpec, mm
 from app.orders.lookup import find_order
+from app.orders.platforms import platform_label
 from app.packing import parcels
 from app.packing.views import scanned_by_line
 
@@ -50,6 +51,7 @@ class SlipLine:
 @dataclass(frozen=True)
 class SlipData:
     order_no: str
+    # The platform's name as the buyer knows it (淘宝/天猫), not the code stored on the order.
     platform: str
     recipient: str
     address: str
@@ -80,7 +82,7 @@ def slip_data(db: Database, order_no: str) -> SlipData:
         address = "".join((order.province, order.city, order.district, order.address_detail))
         return SlipData(
             order.order_no,
-            order.platform,
+            platform_label(order.platform),
             order.recipient,
             address,
             tuple(lines),

@@ -32,6 +32,14 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DIVISOR = 6000
 
+# The parcel's weight state (`ParcelState.weight_state`) in the words a clerk reads.
+WEIGHT_STATE_LABELS = {
+    "": "未称重",
+    "ok": "重量正常",
+    "blocked": "重量超差，不能发出",
+    "overridden": "重量超差，主管已放行",
+}
+
 
 class WeightRefused(BadInput):
     """A weight that cannot be used: 0, negative, unreadable, or not yet checked."""

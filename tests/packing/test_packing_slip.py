@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 
 import pypdfium2
+import pytest
 import zxingcpp
 from packing_fixtures import MUG, TEA, make_order, make_products
 from pypdf import PdfReader
 
+from app.db.models import Order
 from app.documents.packing_slip import render_packing_slip
 from app.packing.service import scan
 from main import main
@@ -58,3 +60,19 @@ def test_print_packing_slip_command(db, db_url, tmp_path, capsys) -> None:
         == 0
     )
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("platform", "name"), [("taobao", "淘宝/天猫"), ("pdd", "拼多多"), ("manual", "电话/邮件")]
+)
+def test_slip_names_the_platform_in_chinese(db, platform, name) -> None:
+    """The slip's header read `订单号：…（taobao）`, the code the order is stored with."""
+    _partly_packed(db)
+    with db.transaction() as session:
+        session.query(Order).one().platform = platform
+
+    pdf = render_packing_slip(db, "3905000000000000001")
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+    assert f"3905000000000000001（{name}）" in text
+    assert platform not in text

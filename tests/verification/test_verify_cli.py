@@ -60,3 +60,10 @@ def test_verify_named_order_and_outbox_json(make_order, shop, capsys) -> None:
     assert main(["--db", shop.url, "outbox", "--mark-sent", str(messages[0]["id"])]) == 0
     capsys.readouterr()
     assert main(["--db", shop.url, "outbox", "--mark-sent", str(messages[0]["id"])]) == 3
+
+
+def test_the_orders_list_names_the_platform_in_chinese(make_order, shop, capsys) -> None:
+    make_order(order_no="CLI3")
+    assert main(["--db", shop.url, "orders"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "CLI3" in x)
+    assert line.split("\t")[0] == "淘宝/天猫"
