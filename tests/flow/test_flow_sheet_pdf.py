@@ -76,7 +76,7 @@ def test_only_the_slowest_step_is_drawn_red(flow_db) -> None:
 
 def test_order_sheet_shows_path_times_and_users(flow_db) -> None:
     chart, history = _text(order_flow_pdf(flow_db, "C", now=NOW))
-    assert "现在在：交接" in chart and "淘宝/天猫 ·" in chart
+    assert "现在在：交接" in chart and "淘宝/天猫·" in chart
     assert "经手审单员李" in chart
     assert "2次，共1.5小时" in chart  # packed, failed quality, packed again
     assert "已等3.5小时" in chart
