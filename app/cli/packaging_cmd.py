@@ -58,16 +58,16 @@ def _decimal(text: str, field: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation as exc:
-        raise BadInput(f"{field}: {text!r} 不是数字") from exc
+        raise BadInput(f"{field}：「{text}」不是数字") from exc
 
 
 def handle_add(db: Database, args: argparse.Namespace) -> int:
     try:
         inner = tuple(int(v) for v in args.inner.lower().split("x"))
     except ValueError as exc:
-        raise BadInput(f"--inner: {args.inner!r} 应为 长x宽x高（毫米）") from exc
+        raise BadInput(f"--inner：「{args.inner}」应为 长x宽x高（毫米）") from exc
     if len(inner) != 3:
-        raise BadInput(f"--inner: {args.inner!r} 应为 长x宽x高（毫米）")
+        raise BadInput(f"--inner：「{args.inner}」应为 长x宽x高（毫米）")
     row = add_packaging(
         db,
         args.code,
@@ -94,7 +94,7 @@ def handle_stats(db: Database, args: argparse.Namespace) -> int:
         try:
             day = datetime.strptime(args.since, "%Y-%m-%d")
         except ValueError as exc:
-            raise BadInput(f"--since: {args.since!r} 应为 YYYY-MM-DD") from exc
+            raise BadInput(f"--since：「{args.since}」应为 YYYY-MM-DD") from exc
         since = day.replace(tzinfo=desk_timezone())
     rows = clerk_stats(db, since)
     if args.json:

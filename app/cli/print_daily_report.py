@@ -14,7 +14,7 @@ from app.errors import BadInput
 
 class BadReportDate(BadInput):
     def __init__(self, text: str) -> None:
-        super().__init__(f"--date: 日期应写成 YYYY-MM-DD，而不是 {text!r}")
+        super().__init__(f"--date：日期应写成 YYYY-MM-DD，而不是「{text}」")
         self.text = text
 
 

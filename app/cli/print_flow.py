@@ -18,7 +18,7 @@ from app.errors import BadInput
 
 class BadDate(BadInput):
     def __init__(self, option: str, text: str) -> None:
-        super().__init__(f"{option}: 日期应写成 YYYY-MM-DD，而不是 {text!r}")
+        super().__init__(f"{option}：日期应写成 YYYY-MM-DD，而不是「{text}」")
         self.option = option
         self.text = text
 

@@ -47,7 +47,7 @@ def template_for(size: str) -> Template:
     try:
         return TEMPLATES[size]
     except KeyError:
-        raise BadInput(f"面单尺寸 {size!r} 不支持，可选: {', '.join(SIZES)}") from None
+        raise BadInput(f"面单尺寸「{size}」不支持，可选：{', '.join(SIZES)}") from None
 
 
 def _carrier_code(session: Session, order: Order, tracking: str | None, wanted: str | None) -> str:

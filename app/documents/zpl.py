@@ -250,7 +250,7 @@ def waybill_zpl(
 def check_printer_font(name: str) -> str:
     """A font name as the printer knows it, like "E:WQY.TTF" (drive, colon, file name)."""
     if not _PRINTER_FONT.fullmatch(name):
-        raise BadInput(f"打印机字体名 {name!r} 不对，应写成 E:WQY.TTF 这样的 盘符:文件名")
+        raise BadInput(f"打印机字体名「{name}」不对，应写成 E:WQY.TTF 这样的 盘符:文件名")
     return name.upper()
 
 

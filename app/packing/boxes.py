@@ -87,7 +87,7 @@ def add_packaging(
 ) -> PackagingView:
     """Add a box, crate or filling to the catalogue, or update the one with this code."""
     if kind not in (*BOX_KINDS, "bag", "filling"):
-        raise PackagingRefused(f"包装类型 {kind!r} 无效：应为 carton/strong/crate/bag/filling")
+        raise PackagingRefused(f"包装类型 「{kind}」 无效：应为 carton/strong/crate/bag/filling")
     with db.transaction() as session:
         row = session.scalar(select(Packaging).where(Packaging.code == code))
         if row is None:

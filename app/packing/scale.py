@@ -24,10 +24,10 @@ def parse_scale_line(line: str) -> Decimal:
     """The weight in kg from one line a scale sent; refuses unstable and unreadable lines."""
     text = line.strip()
     if re.search(r"\bUS\b", text) or "unstable" in text.lower():
-        raise WeightRefused(f"秤读数不稳定：{text!r}")
+        raise WeightRefused(f"秤读数不稳定：「{text}」")
     match = _READING.search(text)
     if not match:
-        raise WeightRefused(f"秤读数无法识别：{text!r}")
+        raise WeightRefused(f"秤读数无法识别：「{text}」")
     value = Decimal(match.group(1).replace(" ", "").replace(",", "."))
     unit = (match.group(2) or "kg").lower()
     if unit == "g":

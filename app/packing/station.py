@@ -210,7 +210,7 @@ def tick_step(db: Database, order_id: int, step: str, user: str | None = None) -
         shipment = current_parcel(session, order)
         state = parcels.state_of(session, shipment)
         if step not in STEPS:
-            raise BadInput(f"未知的打包步骤 {step!r}")
+            raise BadInput(f"未知的打包步骤 「{step}」")
         expected = STEPS[state.checklist_done] if state.checklist_done < len(STEPS) else ""
         if step != expected:
             wanted = STEP_LABELS.get(expected, "质检")

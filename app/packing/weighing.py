@@ -108,9 +108,9 @@ def parse_weight(text: str) -> Decimal:
     try:
         value = Decimal(cleaned)
     except ArithmeticError as exc:
-        raise WeightRefused(f"重量 {text!r} 无法识别，请输入公斤数，如 1.25") from exc
+        raise WeightRefused(f"重量 「{text}」 无法识别，请输入公斤数，如 1.25") from exc
     if not value.is_finite() or value <= 0:
-        raise WeightRefused(f"重量必须大于 0（输入的是 {text!r}）")
+        raise WeightRefused(f"重量必须大于 0（输入的是 「{text}」）")
     return value.quantize(GRAM, rounding=ROUND_HALF_UP)
 
 

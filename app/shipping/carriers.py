@@ -35,14 +35,14 @@ _LONGEST_BREAK_DAYS = 30
 
 class UnknownCarrier(BadInput):
     def __init__(self, code: str) -> None:
-        super().__init__(f"快递公司 {code!r} 不在承运商目录中")
+        super().__init__(f"快递公司「{code}」不在承运商目录中")
         self.code = code
 
 
 class UnknownService(BadInput):
     def __init__(self, carrier: Carrier, name: str) -> None:
         known = "、".join(s.name for s in carrier.services if s.active) or "无"
-        super().__init__(f"{carrier.name} 没有服务 {name!r}（可选：{known}）")
+        super().__init__(f"{carrier.name} 没有服务「{name}」（可选：{known}）")
         self.code = carrier.code
         self.name = name
 
