@@ -12,7 +12,6 @@ from pathlib import Path
 
 from app.cli.output import print_json
 from app.db.engine import Database
-from app.errors import FileRefused
 from app.shipping import catalogue_edit as edit
 from app.shipping import catalogue_places as places
 from app.shipping.catalogue_checks import HOLIDAYS
@@ -288,10 +287,7 @@ def handle_sort_code_remove(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_export(db: Database, args: argparse.Namespace) -> int:
-    try:
-        count = export_catalogue_file(db, args.file)
-    except OSError as exc:
-        raise FileRefused(str(args.file), f"无法写入：{exc.strerror}") from None
+    count = export_catalogue_file(db, args.file)
     print(f"已导出 {count} 家承运商 -> {args.file}")
     return 0
 

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.errors import FileRefused
+from app.file_access import refusal
 from app.intake.cells import normalize_header
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,12 @@ class Sheet:
 def open_sheet(path: Path | str) -> Sheet:
     """The file's header and a row iterator; raise `FileRefused` for files we cannot read."""
     path = Path(path)
-    if not path.is_file():
-        raise FileRefused(path.name, "文件不存在")
-    with path.open("rb") as fh:
-        head = fh.read(8192)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        # Named by the whole path as typed: the file is not where the person thought it was.
+        raise refusal(path, exc) from None
     if not head.strip(b" \r\n\t\xef\xbb\xbf"):
         raise FileRefused(path.name, "文件是空的")
     if head.startswith(_XLSX_MAGIC):

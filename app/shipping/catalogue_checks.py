@@ -126,11 +126,15 @@ def check_int(value: object, where: str, lowest: int, highest: int) -> int:
 
 
 def _decimal(value: object, where: str, what: str) -> Decimal:
+    if isinstance(value, float):
+        # No person types a float: windows and the command line pass text, a JSON import
+        # passes Decimal. A float here is a caller that already rounded the number in binary
+        # (3.200000000000000001 arrives as 3.2), so it is refused rather than guessed at.
+        raise TypeError(f"{where}: a price or weight must be Decimal, int or str, not float")
     if value is None or value == "":
         raise CatalogueInputError(where, "必须填写")
-    if not isinstance(value, int | float | Decimal | str) or isinstance(value, bool):
+    if not isinstance(value, int | Decimal | str) or isinstance(value, bool):
         raise CatalogueInputError(where, f"应为{what}（而不是{_kind(value)}）")
-    # A float from a JSON file is read by its shortest text, so 12.3 stays 12.3, not 12.29999.
     text = str(value).strip()
     try:
         number = Decimal(text)

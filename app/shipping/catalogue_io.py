@@ -4,7 +4,11 @@ An import is all or nothing: every field is checked first, with its place in the
 path ("carriers[2].rates[0].first_price"), and one wrong value stores nothing. A carrier in the
 file replaces that carrier's header fields and every table the entry lists; carriers not in
 the file, and tables an entry leaves out, stay as they are. Money is written as text ("12.00")
-so no reader turns a price into a float.
+so no reader turns a price into a float; a price typed as a JSON number (12.3) is read as the
+exact decimal it spells, never through a binary float.
+
+The file says what it is ("format") and which layout it uses ("version"); a file without them,
+or from a later PackDesk, is refused whole rather than read by guesswork.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from app.db.models.carriers import (
     Carrier,
 )
 from app.errors import FileRefused
+from app.file_access import read_text, write_text
 from app.shipping.carriers import carriers
 from app.shipping.catalogue_checks import (
     HEADER_FIELDS,
@@ -81,17 +86,17 @@ def export_catalogue(db: Database) -> dict:
 def export_catalogue_file(db: Database, path: Path) -> int:
     """Write the catalogue to `path`; returns how many carriers were written."""
     data = export_catalogue(db)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     log.info("exported %d carriers to %s", len(data["carriers"]), path)
     return len(data["carriers"])
 
 
 def import_catalogue_file(db: Database, path: Path) -> CatalogueImport:
+    """Load a file `export_catalogue_file` wrote (or one like it); refused whole if unusable."""
+    text = read_text(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileRefused(str(path), f"无法读取：{exc}") from None
-    try:
+        # Decimal, not float: a float keeps about 17 digits, so 3.200000000000000001 would
+        # quietly become 3.2 instead of being refused for its decimals.
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise FileRefused(
@@ -102,7 +107,52 @@ def import_catalogue_file(db: Database, path: Path) -> CatalogueImport:
         raise FileRefused(str(path), "不是有效的承运商目录：其中有位数过多的数字") from None
     except RecursionError:
         raise FileRefused(str(path), "不是有效的承运商目录：列表或对象嵌套太深") from None
+    _check_header(path, data)
     return import_catalogue(db, data)
+
+
+def _shown(value: object) -> str:
+    """A header value as the file wrote it, short enough for one message line."""
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "一个对象"
+    if isinstance(value, Decimal) or type(value) is int:
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _check_header(path: Path, data: object) -> None:
+    """Refuse a file that is not a carrier catalogue, or one in a layout this code cannot read.
+
+    Without this, a file from a later version would be read by today's field names, and a
+    field it renamed would silently be left out; any other JSON would be read as far as it
+    happens to fit.
+    """
+    if not isinstance(data, dict):
+        raise FileRefused(
+            str(path), f'不是 PackDesk 承运商目录：应为对象 {{"format": "{FORMAT}", …}}'
+        )
+    if "format" not in data:
+        raise FileRefused(
+            str(path), f'不是 PackDesk 承运商目录：缺少字段 format（应为 "{FORMAT}"）'
+        )
+    if data["format"] != FORMAT:
+        raise FileRefused(
+            str(path),
+            f'不是 PackDesk 承运商目录：字段 format 是 {_shown(data["format"])}，应为 "{FORMAT}"',
+        )
+    if "version" not in data:
+        raise FileRefused(str(path), f"承运商目录缺少字段 version（应为 {VERSION}）")
+    version = data["version"]
+    # 1.0 and true are not 1: the exporter writes the whole number.
+    if type(version) is not int or version != VERSION:
+        reason = f"承运商目录的字段 version 是 {_shown(version)}，应为 {VERSION}"
+        if type(version) is int and version > VERSION:
+            reason += "（由更新版本的 PackDesk 导出，请先升级本程序）"
+        raise FileRefused(str(path), reason)
 
 
 def _import_entry(session: Session, known: dict, entry: dict, code: str, path: str) -> bool:

@@ -20,7 +20,8 @@ from app.db.engine import Database
 from app.db.models import Order, Shipment
 from app.db.models.carriers import TrackingPoolNumber, WaybillPrint
 from app.db.types import utcnow
-from app.errors import BadInput, FileRefused
+from app.errors import BadInput
+from app.file_access import read_text
 from app.orders.lookup import find_order
 from app.shipping.carriers import get_carrier
 from app.shipping.tracking_numbers import check_tracking_number, normalise
@@ -257,10 +258,7 @@ def import_pool(db: Database, carrier_code: str, path: Path | str) -> PoolImport
     is counted and skipped, so importing the same file twice adds nothing.
     """
     path = Path(path)
-    try:
-        text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileRefused(str(path), f"无法读取: {exc}") from exc
+    text = read_text(path)
 
     with db.transaction() as session:
         carrier = get_carrier(session, carrier_code)

@@ -490,7 +490,7 @@
         <translation>Export carrier catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="360" />
+        <location filename="../../ui/windows/carriers.py" line="358" />
         <source>已导出 %1 家承运商</source>
         <translation>Exported %1 carriers</translation>
     </message>

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
 from app.errors import BadInput, FileRefused
 from app.shipping import catalogue_edit as edit
+from app.shipping.catalogue_checks import check_money, check_weight
 from app.shipping.catalogue_io import export_catalogue, import_catalogue, import_catalogue_file
 from app.shipping.selection import choose_carrier
 from main import main
@@ -141,3 +143,104 @@ def test_codes_in_a_file_are_read_upper_case(db):
     assert import_catalogue(db, data).replaced[0] == "SF"
     assert edit.carrier_detail(db, "SF").header.cutoff == "16:00"
     assert "sf" not in [s.code for s in edit.carrier_summaries(db)]
+
+
+def _header_changed(data: dict, change: str) -> object:
+    """The export with its header changed as `change` says; the carriers stay as exported."""
+    if change == "a list":
+        return [data]
+    key, _, value = change.partition("=")
+    if value == "":
+        data.pop(key)
+    else:
+        data[key] = json.loads(value)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ("format=", ('缺少字段 format（应为 "packdesk.carriers"）',)),
+        (
+            "format=" + '"shopify.products"',
+            ('format 是 "shopify.products"', '"packdesk.carriers"'),
+        ),
+        ("format=null", ("format 是 null", '应为 "packdesk.carriers"')),
+        ("version=", ("缺少字段 version（应为 1）",)),
+        ("version=2", ("version 是 2，应为 1", "请先升级本程序")),
+        ("version=0", ("version 是 0，应为 1",)),
+        ('version="1"', ('version 是 "1"，应为 1',)),
+        ("version=1.0", ("version 是 1.0，应为 1",)),
+        ("version=true", ("version 是 true，应为 1",)),
+        ("a list", ('不是 PackDesk 承运商目录：应为对象 {"format": "packdesk.carriers"',)),
+    ],
+)
+def test_a_file_that_is_not_a_catalogue_of_this_version_is_refused(
+    db, db_url, tmp_path, capsys, change, words
+):
+    """The importer never looked at `format` or `version`, so any JSON with a carriers list,
+    or a catalogue from a later PackDesk, was read by today's field names and stored."""
+    before = export_catalogue(db)
+    data = json.loads(json.dumps(before))
+    data["carriers"][0]["cutoff"] = "11:11"
+    path = tmp_path / "价格.json"
+    path.write_text(json.dumps(_header_changed(data, change), ensure_ascii=False), "utf-8")
+
+    with pytest.raises(FileRefused) as refused:
+        import_catalogue_file(db, path)
+    assert str(refused.value).startswith(f"{path}: ")
+    assert all(w in refused.value.reason for w in words), refused.value.reason
+    assert export_catalogue(db) == before
+
+    assert main(["--db", db_url, "carriers", "import", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert f"{path}: " in err and words[0] in err
+    assert export_catalogue(db) == before
+
+
+def _file_with_price(tmp_path, db, number: str):
+    """An export whose first SF price is the JSON number `number`, written as typed."""
+    data = export_catalogue(db)
+    data["carriers"][0]["rates"][0]["first_price"] = "@price@"
+    path = tmp_path / "合同价.json"
+    path.write_text(json.dumps(data, ensure_ascii=False).replace('"@price@"', number), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("number", "stored"),
+    [
+        ("12.3", Decimal("12.30")),
+        ("0.1", Decimal("0.10")),
+        ("7", Decimal("7.00")),
+        ("1.2e1", Decimal("12.00")),
+    ],
+)
+def test_a_price_written_as_a_json_number_is_stored_exactly(db, tmp_path, number, stored):
+    """The README said money must be text; a JSON number is read as the decimal it spells."""
+    import_catalogue_file(db, _file_with_price(tmp_path, db, number))
+    price = edit.carrier_detail(db, "SF").rates[0].first_price
+    assert isinstance(price, Decimal) and price == stored and str(price) == str(stored)
+
+
+@pytest.mark.parametrize("number", ["3.200000000000000001", "0.30000000000000004"])
+def test_a_json_number_with_more_than_fen_is_refused_not_rounded(db, tmp_path, number):
+    """Read as a binary float, 3.200000000000000001 would quietly become 3.2 and be stored."""
+    before = export_catalogue(db)
+    with pytest.raises(BadInput, match=r"^carriers\[0\]\.rates\[0\]\.first_price：.*最多两位小数"):
+        import_catalogue_file(db, _file_with_price(tmp_path, db, number))
+    assert export_catalogue(db) == before
+
+
+def test_a_binary_float_never_becomes_a_price_or_a_weight(db):
+    """A float was turned into a Decimal through str(), so a caller that had already rounded
+    a number in binary (0.1 + 0.2, or 3.2 read from "3.200000000000000001") had it stored."""
+    with pytest.raises(TypeError, match="not float"):
+        check_money(12.3, "价格")
+    with pytest.raises(TypeError, match="not float"):
+        check_weight(0.1 + 0.2, "重量")
+
+    before = export_catalogue(db)
+    with pytest.raises(TypeError):
+        edit.set_rate(db, "SF", 1, first_price=12.3)
+    assert export_catalogue(db) == before

@@ -352,9 +352,7 @@ class CarriersWindow(QWidget):
         )
         if not path:
             return
-        try:
-            count = export_catalogue_file(self.db, Path(path))
-        except OSError as exc:
-            self.show_message(str(exc), error=True)
+        count = self._safely(lambda: export_catalogue_file(self.db, Path(path)))
+        if count is None:
             return
         self.show_message(self.tr("已导出 %1 家承运商").replace("%1", str(count)))
