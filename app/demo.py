@@ -3,7 +3,8 @@
 About 30 products with valid EAN-13 barcodes and stock, the starter shelf of boxes, and about
 200 orders spread over every state, with histories whose times lie in the past week so the
 flow sheet has figures. Every person, phone and street is invented. The generator is seeded,
-so two demo databases match.
+so two demo databases match. The records an order leaves after the office (reservations,
+packing scans, parcels, waybill numbers) are written by `app.demo_fulfilment`.
 """
 
 from __future__ import annotations
@@ -20,15 +21,13 @@ from sqlalchemy.orm import Session
 from app import settings
 from app.config import current_user
 from app.db.engine import Database
-from app.db.models import Order, OrderLine, Product, Shipment
-from app.db.models.carriers import TrackingPoolNumber
+from app.db.models import Order, OrderLine, Product
 from app.db.types import to_money, utcnow
+from app.demo_fulfilment import fulfil, tracking_pools
 from app.orders.status import Status, move, record_arrival
 from app.packing.boxes import seed_packaging
 from app.packing.scan_codes import ean13_check_digit
-from app.shipping.seed import ensure_seeded
 from app.stock.ledger import post_move
-from app.stock.reservation import reserve_order, ship_order_stock
 from app.verification.service import verify_orders
 
 log = logging.getLogger(__name__)
@@ -241,7 +240,7 @@ def seed(db: Database, *, seed_value: int = 2026) -> DemoSummary:
     with db.transaction() as session:
         products = _products(session, user)
         count, faulty = _orders(session, rng, products, user)
-        _tracking_pools(session, rng)
+        tracking_pools(session, rng)
         _sender(session)
     seed_packaging(db)
     verify_orders(db, faulty)
@@ -360,10 +359,19 @@ def _order(rng: random.Random, number: str, placed: datetime, products, short: b
 
 
 def _walk(session, order: Order, state: Status, placed: datetime, rng, now, user) -> None:
-    """Move the order along its path, each step some hours after the last, never in the future."""
+    """Move the order along its path, never into the future.
+
+    Each step comes some hours after the last, except PACKED: the packing desk moves an order
+    to PACKING at its first scan and to PACKED at its last, one sitting of some minutes, and
+    the demo's scans lie between those two moves.
+    """
     at = order.imported_at
     for step in PATHS[state]:
-        at = min(at + timedelta(hours=rng.uniform(0.2, 9)), now - timedelta(minutes=5))
+        if step is Status.PACKED:
+            gap = timedelta(minutes=rng.uniform(2, 20))
+        else:
+            gap = timedelta(hours=rng.uniform(0.2, 9))
+        at = min(at + gap, now - timedelta(minutes=5))
         note = ""
         if step is Status.HELD:
             rng.choice(FAULTS)(order)
@@ -373,72 +381,4 @@ def _walk(session, order: Order, state: Status, placed: datetime, rng, now, user
             note = "买家在平台取消"
         move(order, step, user=user, at=at, note=note)
     session.flush()
-    _stock(session, order, state, user)
-    _shipment(session, order, state, rng)
-
-
-RESERVED_STATES = {
-    Status.CONFIRMED,
-    Status.BACKORDERED,
-    Status.PACKING,
-    Status.PACKED,
-    Status.LABELLED,
-}
-SHIPPED_STATES = {Status.SHIPPED, Status.DELIVERED}
-DEMO_CARRIERS = ("SF", "ZTO", "YTO", "JD")
-
-
-def _stock(session: Session, order: Order, state: Status, user: str) -> None:
-    """Confirmed orders hold a reservation; shipped ones have taken their goods out."""
-    if state in RESERVED_STATES | SHIPPED_STATES:
-        reserve_order(session, order, user)
-    if state in SHIPPED_STATES:
-        ship_order_stock(session, order, user)
-
-
-def _tracking_pools(session: Session, rng: random.Random, per_carrier: int = 40) -> None:
-    """Pre-issued numbers, so the clerk can print waybills for the demo's packed orders."""
-    ensure_seeded(session)
-    used = set(
-        session.scalars(select(Shipment.tracking_no).where(Shipment.tracking_no.is_not(None)))
-    )
-    for carrier in DEMO_CARRIERS:
-        added = 0
-        while added < per_carrier:
-            number = _tracking_number(carrier, rng)
-            if number in used:
-                continue
-            used.add(number)
-            session.add(
-                TrackingPoolNumber(carrier_code=carrier, number=number, source_file="演示数据")
-            )
-            added += 1
-
-
-def _tracking_number(carrier: str, rng: random.Random) -> str:
-    digits = rng.randint(10**11, 10**12 - 1)
-    return {
-        "SF": f"SF1{digits}",
-        "ZTO": f"73{digits}",
-        "YTO": f"YT2{digits}",
-        "JD": f"JDVA{digits % 10**11:011d}",
-    }[carrier]
-
-
-def _shipment(session: Session, order: Order, state: Status, rng: random.Random) -> None:
-    if state not in {Status.PACKED, Status.LABELLED} | SHIPPED_STATES:
-        return
-    events = {e.to_status: e.at for e in order.events}
-    carrier = rng.choice(DEMO_CARRIERS)
-    weight = sum((ln.quantity * Decimal("0.3") for ln in order.lines), Decimal("0.2"))
-    session.add(
-        Shipment(
-            order_id=order.id,
-            carrier=carrier,
-            weight=weight,
-            tracking_no=None if state is Status.PACKED else _tracking_number(carrier, rng),
-            packed_at=events.get("packed"),
-            waybill_printed_at=events.get("labelled"),
-            shipped_at=events.get("shipped"),
-        )
-    )
+    fulfil(session, order, state, rng, user)
