@@ -21,7 +21,7 @@ def _gui(db, args) -> int:
 
 
 def _register_gui(subparsers) -> None:
-    subparsers.add_parser("gui", help="open the desk window (the default)").set_defaults(
+    subparsers.add_parser("gui", help="打开打包台窗口（不带命令时也是这样）").set_defaults(
         handler=_gui
     )
 

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli import argparse_zh
+from app.cli.help_format import DeskParser
 from app.config import resolve_db_url
 from app.db.engine import Database
 from app.errors import BadInput, PackDeskError
@@ -39,13 +41,15 @@ def build_parser(
     extra: Callable[[argparse._SubParsersAction], None] | None = None,
 ) -> argparse.ArgumentParser:
     """The whole command line; `extra` adds commands that live outside `app/`."""
-    parser = argparse.ArgumentParser(prog="packdesk", description="PackDesk 打包台")
+    argparse_zh.install()
+    parser = DeskParser(prog="packdesk", description="PackDesk 打包台。不带命令时打开打包台窗口。")
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="SQLAlchemy URL (default: PACKDESK_DB or a SQLite file in the user data folder)",
+        help="数据库地址（SQLAlchemy URL）；不填时用环境变量 PACKDESK_DB，"
+        "再没有就用本机用户数据文件夹里的 SQLite 文件",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("-v", "--verbose", action="store_true", help="日志里也记下调试信息")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_modules():
         importlib.import_module(name).register(subparsers)

@@ -14,23 +14,25 @@ from app.tracking.feedback import CATEGORIES, add_feedback
 
 
 def register(subparsers) -> None:
-    exc = subparsers.add_parser("exceptions", help="run the tracking rules and list exceptions")
-    exc.add_argument("--json", action="store_true", help="machine-readable output")
+    exc = subparsers.add_parser("exceptions", help="按物流跟踪规则检查，列出异常包裹")
+    exc.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     exc.set_defaults(handler=handle_exceptions)
 
-    fb = subparsers.add_parser("feedback", help="customer feedback")
+    fb = subparsers.add_parser("feedback", help="客户反馈")
     fb_cmds = fb.add_subparsers(dest="feedback_command", required=True)
-    add = fb_cmds.add_parser("add", help="log a customer's feedback on an order")
+    add = fb_cmds.add_parser("add", help="记录客户对一个订单的反馈")
     add.add_argument("order_no", metavar="ORDER_NO")
     add.add_argument(
         "--category",
         required=True,
         metavar="CAT",
-        help="; ".join(f"{code} ({label})" for code, label in CATEGORIES.items()),
+        help="反馈类别：" + "、".join(f"{code}（{label}）" for code, label in CATEGORIES.items()),
     )
     add.add_argument("--text", required=True, metavar="TEXT")
-    add.add_argument("--photo", type=Path, metavar="FILE", help="the customer's photo")
-    add.add_argument("--tracking", metavar="TRACKING_NO", help="which parcel (default: first)")
+    add.add_argument("--photo", type=Path, metavar="FILE", help="客户发来的照片")
+    add.add_argument(
+        "--tracking", metavar="TRACKING_NO", help="哪个包裹的运单号（不填为第一个包裹）"
+    )
     add.set_defaults(handler=handle_feedback_add)
 
 

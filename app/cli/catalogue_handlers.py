@@ -23,35 +23,43 @@ HOLIDAY_CHINESE = dict(HOLIDAYS)
 
 
 def register_catalogue(carrier_cmds) -> None:
-    listing = carrier_cmds.add_parser("list", help="every carrier in the catalogue")
+    listing = carrier_cmds.add_parser("list", help="列出目录里的全部快递公司")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=handle_list)
 
-    show = carrier_cmds.add_parser("show", help="one carrier with all its tables")
+    show = carrier_cmds.add_parser("show", help="一家快递公司及其全部服务、价格、时效和地区")
     show.add_argument("code", metavar="CODE")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=handle_show)
 
-    add = carrier_cmds.add_parser("add", help="add a carrier (starts inactive, without prices)")
+    add = carrier_cmds.add_parser(
+        "add",
+        help="新增快递公司：先是停用的，只有一项服务「标准快递」，还没有价格；填好价格后再启用",
+    )
     add.add_argument("code", metavar="CODE")
     add.add_argument("name", metavar="NAME")
     add.set_defaults(handler=handle_add)
 
-    remove = carrier_cmds.add_parser("remove", help="delete a carrier no parcel has used")
+    remove = carrier_cmds.add_parser("remove", help="删除还没有包裹用过的快递公司")
     remove.add_argument("code", metavar="CODE")
     remove.set_defaults(handler=handle_remove)
 
-    change = carrier_cmds.add_parser("set", help="change a carrier's limits, days, cut-off …")
+    change = carrier_cmds.add_parser("set", help="修改快递公司的限重、尺寸、揽收日、截单时间等")
     change.add_argument("code", metavar="CODE")
     change.add_argument("--name")
     change.add_argument("--max-weight", metavar="KG")
     change.add_argument("--max-side", metavar="MM", dest="max_side_mm")
     change.add_argument("--max-sum", metavar="MM", dest="max_sum_mm")
     change.add_argument("--divisor", metavar="N", dest="volumetric_divisor")
-    change.add_argument("--pickup-days", metavar="1234567", help="ISO weekdays, 1 = Monday")
+    change.add_argument(
+        "--pickup-days", metavar="1234567", help="哪几天揽收：1 = 星期一 … 7 = 星期日，如 12345"
+    )
     change.add_argument("--cutoff", metavar="HH:MM")
     change.add_argument(
-        "--holidays", dest="closed_holidays", metavar="NAMES", help="e.g. 春节;国庆节, or ''"
+        "--holidays",
+        dest="closed_holidays",
+        metavar="NAMES",
+        help="哪些节假日不收件，如 春节;国庆节；'' 表示不休",
     )
     change.add_argument("--large-goods", action=argparse.BooleanOptionalAction)
     change.add_argument("--mask", dest="mask_privacy", action=argparse.BooleanOptionalAction)
@@ -59,12 +67,20 @@ def register_catalogue(carrier_cmds) -> None:
     change.add_argument("--inactive", dest="active", action="store_const", const=False)
     change.set_defaults(handler=handle_set)
 
-    service = carrier_cmds.add_parser("service", help="add, change or remove a service")
+    service = carrier_cmds.add_parser("service", help="新增、修改或删除快递公司的一项服务")
     service.add_argument("code", metavar="CODE")
     service.add_argument("name", metavar="NAME")
-    service.add_argument("--speed", dest="speed_class", help="express|standard|economy|freight")
-    service.add_argument("--days", dest="transit_adjust_days", metavar="N", help="e.g. -1")
-    service.add_argument("--price-percent", metavar="N", help="130 = 1.3 × the zone price")
+    service.add_argument(
+        "--speed",
+        dest="speed_class",
+        help="时效等级：" + "、".join(f"{code}（{word}）" for code, word in _SPEED_WORDS.items()),
+    )
+    service.add_argument(
+        "--days", dest="transit_adjust_days", metavar="N", help="在线路时效上加减的天数，如 -1"
+    )
+    service.add_argument(
+        "--price-percent", metavar="N", help="按区域价格的百分之几收费：130 = 区域价格的 1.3 倍"
+    )
     service.add_argument("--default", dest="is_default", action="store_const", const=True)
     service.add_argument("--active", dest="active", action="store_const", const=True)
     service.add_argument("--inactive", dest="active", action="store_const", const=False)
@@ -72,16 +88,16 @@ def register_catalogue(carrier_cmds) -> None:
     service.add_argument("--remove", action="store_true")
     service.set_defaults(handler=handle_service)
 
-    rate = carrier_cmds.add_parser("rate", help="a zone's first-weight/extra-kg price (首重/续重)")
+    rate = carrier_cmds.add_parser("rate", help="设置一个区的首重和续重价格")
     rate.add_argument("code", metavar="CODE")
     rate.add_argument("zone", metavar="ZONE")
     rate.add_argument("--first-weight", metavar="KG")
     rate.add_argument("--first-price", metavar="YUAN")
-    rate.add_argument("--extra", metavar="YUAN", help="price per further kg")
+    rate.add_argument("--extra", metavar="YUAN", help="续重价格：每多 1 kg 加收的元数")
     rate.add_argument("--remove", action="store_true")
     rate.set_defaults(handler=handle_rate)
 
-    transit = carrier_cmds.add_parser("transit", help="a province's zone and transit days")
+    transit = carrier_cmds.add_parser("transit", help="设置一个省份属于哪个区、运输几天")
     transit.add_argument("code", metavar="CODE")
     transit.add_argument("province", metavar="PROVINCE")
     transit.add_argument("--zone")
@@ -89,27 +105,29 @@ def register_catalogue(carrier_cmds) -> None:
     transit.add_argument("--remove", action="store_true")
     transit.set_defaults(handler=handle_transit)
 
-    region = carrier_cmds.add_parser("region", help="a place not served or served slowly")
+    region = carrier_cmds.add_parser("region", help="不送达或送达较慢的地区")
     region.add_argument("code", metavar="CODE")
     region.add_argument("province", metavar="PROVINCE")
     region.add_argument("--city", default="")
-    region.add_argument("--kind", help="excluded|remote")
+    region.add_argument("--kind", help="excluded（不送达）或 remote（偏远，多几天）")
     region.add_argument("--extra-days", default="0", metavar="N")
     region.add_argument("--remove", action="store_true")
     region.set_defaults(handler=handle_region)
 
-    unsort = carrier_cmds.add_parser("sort-code-remove", help="delete a sort code (三段码) row")
+    unsort = carrier_cmds.add_parser("sort-code-remove", help="删除一条三段码记录")
     unsort.add_argument("carrier", metavar="CARRIER")
     unsort.add_argument("province")
     unsort.add_argument("city", nargs="?", default="")
     unsort.add_argument("district", nargs="?", default="")
     unsort.set_defaults(handler=handle_sort_code_remove)
 
-    export = carrier_cmds.add_parser("export", help="write the whole catalogue as JSON")
+    export = carrier_cmds.add_parser("export", help="把整个快递公司目录导出为 JSON 文件")
     export.add_argument("file", type=Path, metavar="FILE.json")
     export.set_defaults(handler=handle_export)
 
-    load = carrier_cmds.add_parser("import", help="load carriers from JSON (all or nothing)")
+    load = carrier_cmds.add_parser(
+        "import", help="从 JSON 文件导入快递公司（有一处错就全部不导入）"
+    )
     load.add_argument("file", type=Path, metavar="FILE.json")
     load.set_defaults(handler=handle_import)
 

@@ -21,28 +21,28 @@ from app.stock.counting import (
 
 
 def register(subparsers) -> None:
-    count = subparsers.add_parser("count", help="cycle counts: start, scan, show, approve")
+    count = subparsers.add_parser("count", help="循环盘点：开始、扫描、查看、审批")
     actions = count.add_subparsers(dest="count_action", metavar="ACTION", required=True)
 
-    due = actions.add_parser("due", help="bins due for counting by ABC class")
+    due = actions.add_parser("due", help="按 ABC 分类列出该盘点的库位")
     due.set_defaults(handler=handle_due)
 
-    start = actions.add_parser("start", help="open a count on a bin (blocks the bin)")
+    start = actions.add_parser("start", help="开始盘点一个库位（盘点期间该库位锁定）")
     start.add_argument("bin")
-    start.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the count list")
+    start.add_argument("--out", type=Path, metavar="FILE.pdf", help="把盘点单写入这个 PDF 文件")
     start.set_defaults(handler=handle_start)
 
-    scan = actions.add_parser("scan", help="enter scanned codes, one piece per scan")
+    scan = actions.add_parser("scan", help="录入扫到的条码，每扫一次算一件")
     scan.add_argument("count_id", type=whole_number)
     scan.add_argument("codes", nargs="+", metavar="CODE")
     scan.set_defaults(handler=handle_scan)
 
-    show = actions.add_parser("show", help="expected, counted and variance per product")
+    show = actions.add_parser("show", help="每个商品的账面数、实盘数和差异")
     show.add_argument("count_id", type=whole_number)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=handle_show)
 
-    approve = actions.add_parser("approve", help="supervisor approves; variances hit the ledger")
+    approve = actions.add_parser("approve", help="主管审批，差异记入库存台账")
     approve.add_argument("count_id", type=whole_number)
     approve.add_argument("--supervisor", required=True)
     approve.add_argument("--reason", required=True)

@@ -20,11 +20,11 @@ NOT_EMPTY = (
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("demo", help="fill an empty database with demo data")
+    p = subparsers.add_parser("demo", help="向空数据库填入演示数据")
     p.add_argument(
         "--if-empty",
         action="store_true",
-        help="do nothing (and succeed) when the database already holds data",
+        help="数据库里已有数据时什么也不做（也不算出错）",
     )
     p.set_defaults(handler=handle)
 

@@ -12,20 +12,20 @@ from app.intake.service import PLATFORMS, import_files
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("import", help="import order exports (CSV/XLSX)")
+    p = subparsers.add_parser("import", help="导入平台导出的订单文件（CSV/XLSX）")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--platform", choices=PLATFORMS, default="auto")
-    p.add_argument("--profile", metavar="NAME", help="saved column-mapping profile")
-    p.add_argument("--report", metavar="REPORT.csv", help="write the per-row report here")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--profile", metavar="NAME", help="已保存的列对应方案的名称")
+    p.add_argument("--report", metavar="REPORT.csv", help="把逐行的导入结果写入这个文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     p.set_defaults(handler=handle_import)
 
-    catalog = subparsers.add_parser("catalog", help="the product catalogue")
+    catalog = subparsers.add_parser("catalog", help="商品目录")
     catalog_sub = catalog.add_subparsers(dest="catalog_command", metavar="COMMAND", required=True)
-    c = catalog_sub.add_parser("import", help="import products from CSV/XLSX")
+    c = catalog_sub.add_parser("import", help="从 CSV/XLSX 文件导入商品")
     c.add_argument("file", metavar="FILE")
     c.add_argument("--format", choices=FORMATS, default="auto")
-    c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     c.set_defaults(handler=handle_catalog_import)
 
 

@@ -16,9 +16,9 @@ from app.orders.status import Status
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("orders", help="list orders")
+    p = subparsers.add_parser("orders", help="列出订单")
     p.add_argument("--status", choices=[s.value for s in Status])
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     p.set_defaults(handler=handle)
 
 

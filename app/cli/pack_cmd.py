@@ -35,8 +35,8 @@ from app.packing.weighing import WEIGHT_STATE_LABELS, parse_weight, record_weigh
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("pack", help="pack an order by scanning its items")
-    p.add_argument("order_no", metavar="ORDER_NO", help="order number or pick-slip barcode")
+    p = subparsers.add_parser("pack", help="扫描商品，为订单打包")
+    p.add_argument("order_no", metavar="ORDER_NO", help="订单号或拣货单上的条码")
     p.add_argument(
         "--scan",
         dest="scans",
@@ -44,17 +44,17 @@ def register(subparsers) -> None:
         action="append",
         default=[],
         required=True,
-        help="a scanned code; repeat for each scan (3*CODE = 3 units)",
+        help="扫到的条码；每扫一次写一个 --scan（3*CODE 表示 3 件）",
     )
-    p.add_argument("--box", metavar="CODE", help="packaging code (default: the proposed box)")
-    p.add_argument("--box-reason", default="", help="why another box than the proposed one")
-    p.add_argument("--weight", metavar="KG", help="the parcel's actual weight in kg")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--box", metavar="CODE", help="包装箱代码（不填则用建议的箱子）")
+    p.add_argument("--box-reason", default="", help="不用建议箱子的原因")
+    p.add_argument("--weight", metavar="KG", help="包裹实际称得的重量（kg）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     p.set_defaults(handler=handle_pack)
 
-    s = subparsers.add_parser("scan-parse", help="show what a raw scanner string means")
+    s = subparsers.add_parser("scan-parse", help="显示扫码枪读到的原始内容是什么意思")
     s.add_argument("code", metavar="CODE")
-    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     s.set_defaults(handler=handle_scan_parse)
 
 

@@ -17,28 +17,28 @@ from app.packing.service import clerk_stats
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("packaging", help="boxes and filling at the packing desk")
+    p = subparsers.add_parser("packaging", help="打包台的箱子和填充物")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = actions.add_parser("list", help="the catalogue with stock levels")
+    show = actions.add_parser("list", help="列出全部箱子和填充物及其库存")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=handle_list)
-    add = actions.add_parser("add", help="add or update one box or filling")
+    add = actions.add_parser("add", help="新增或修改一种箱子或填充物")
     add.add_argument("code")
     add.add_argument("name")
     add.add_argument(
         "--kind", default="carton", choices=["carton", "strong", "crate", "bag", "filling"]
     )
-    add.add_argument("--inner", default="0x0x0", metavar="LxWxH", help="inner size in mm")
+    add.add_argument("--inner", default="0x0x0", metavar="LxWxH", help="内尺寸，长x宽x高（毫米）")
     add.add_argument("--max-weight", default="0", metavar="KG")
     add.add_argument("--tare", default="0", metavar="KG")
-    add.add_argument("--protective", action="store_true", help="foam or bubble wrap")
+    add.add_argument("--protective", action="store_true", help="防护用的泡沫或气泡膜")
     add.add_argument("--stock", type=whole_number, default=0)
     add.set_defaults(handler=handle_add)
-    seed = actions.add_parser("seed", help="fill an empty catalogue with a starter shelf")
+    seed = actions.add_parser("seed", help="包装目录为空时，填入一套常用的箱子和填充物")
     seed.set_defaults(handler=handle_seed)
 
-    s = subparsers.add_parser("scan-stats", help="scans and wrong scans per clerk")
-    s.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (default: today)")
+    s = subparsers.add_parser("scan-stats", help="每位打包员的扫描次数和扫错次数")
+    s.add_argument("--since", metavar="YYYY-MM-DD", help="从这一天起统计（不填为今天）")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=handle_stats)
 

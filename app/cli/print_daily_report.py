@@ -19,8 +19,10 @@ class BadReportDate(BadInput):
 
 
 def register(print_subparsers) -> None:
-    p = print_subparsers.add_parser("daily-report", help="the daily after-handover report (PDF)")
-    p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="desk-zone day")
+    p = print_subparsers.add_parser("daily-report", help="交接后的每日报告（PDF）")
+    p.add_argument(
+        "--date", required=True, metavar="YYYY-MM-DD", help="哪一天（按打包台的当地日期）"
+    )
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=handle_daily_report)
 

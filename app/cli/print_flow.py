@@ -24,17 +24,17 @@ class BadDate(BadInput):
 
 
 def register(print_subparsers) -> None:
-    p = print_subparsers.add_parser("flow", help="the flow sheet with figures (PDF)")
+    p = print_subparsers.add_parser("flow", help="带数字的发货流程图（PDF）")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--from", dest="first", metavar="DATE", help="first day (YYYY-MM-DD)")
-    p.add_argument("--to", dest="last", metavar="DATE", help="last day, included")
-    p.add_argument("--size", choices=sorted(SIZES), default="a4", help="landscape page size")
+    p.add_argument("--from", dest="first", metavar="DATE", help="第一天（YYYY-MM-DD）")
+    p.add_argument("--to", dest="last", metavar="DATE", help="最后一天（包括这一天）")
+    p.add_argument("--size", choices=sorted(SIZES), default="a4", help="纸张大小（横向）")
     p.set_defaults(handler=handle_flow)
 
-    o = print_subparsers.add_parser("order-flow", help="one order's path through the flow (PDF)")
+    o = print_subparsers.add_parser("order-flow", help="一个订单在发货流程中走过的路（PDF）")
     o.add_argument("order_no")
     o.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    o.add_argument("--size", choices=sorted(SIZES), default="a4", help="landscape page size")
+    o.add_argument("--size", choices=sorted(SIZES), default="a4", help="纸张大小（横向）")
     o.set_defaults(handler=handle_order_flow)
 
 

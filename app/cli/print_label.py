@@ -12,20 +12,18 @@ from app.errors import BadInput
 
 
 def register(documents) -> None:
-    p = documents.add_parser("label", help="product (EAN-13) or carton (SSCC) labels")
+    p = documents.add_parser("label", help="商品标签（EAN-13）或箱标（SSCC）")
     p.add_argument("kind", choices=["sscc", "product"])
     p.add_argument(
         "codes",
         nargs="*",
         metavar="CODE",
-        help="SKUs/barcodes, or SSCCs (17 digits get their check digit)",
+        help="商品的 SKU 或条码，或者 SSCC（只写 17 位时自动补上校验位）",
     )
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument("--copies", type=whole_number, default=1, help="labels per product")
-    p.add_argument("--new", type=whole_number, default=0, metavar="N", help="N new SSCCs")
-    p.add_argument(
-        "--offset", type=whole_number, default=0, help="labels already used on the first sheet"
-    )
+    p.add_argument("--copies", type=whole_number, default=1, help="每个商品打几张")
+    p.add_argument("--new", type=whole_number, default=0, metavar="N", help="新生成 N 个 SSCC")
+    p.add_argument("--offset", type=whole_number, default=0, help="第一张标签纸上已经用掉几张")
     p.set_defaults(handler=handle)
 
 

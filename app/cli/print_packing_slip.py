@@ -11,7 +11,7 @@ from app.documents.packing_slip import render_packing_slip
 
 
 def register(print_subparsers) -> None:
-    p = print_subparsers.add_parser("packing-slip", help="the packing slip of an order (A5 PDF)")
+    p = print_subparsers.add_parser("packing-slip", help="订单的装箱单（A5 PDF）")
     p.add_argument("order_no", metavar="ORDER_NO")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=handle)

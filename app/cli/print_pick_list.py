@@ -12,7 +12,7 @@ from app.stock.picking import pick_list
 
 
 def register(documents) -> None:
-    p = documents.add_parser("pick-list", help="pick list for a batch of orders, by bin")
+    p = documents.add_parser("pick-list", help="一批订单的拣货单，按库位排列")
     p.add_argument("order_nos", nargs="+", metavar="ORDER_NO")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=handle)

@@ -11,7 +11,7 @@ from app.documents.rma_slip import render_rma_slip
 
 
 def register(print_subparsers) -> None:
-    p = print_subparsers.add_parser("rma-slip", help="the RMA slip of a return (A5 PDF)")
+    p = print_subparsers.add_parser("rma-slip", help="退货的退货单（RMA，A5 PDF）")
     p.add_argument("rma_no")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=handle)

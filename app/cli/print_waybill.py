@@ -11,22 +11,20 @@ from app.documents.waybill import SIZES, render_waybills
 
 
 def register(documents) -> None:
-    p = documents.add_parser("waybill", help="print waybills of packed orders to a PDF")
+    p = documents.add_parser("waybill", help="把已打包订单的面单输出为 PDF")
     p.add_argument("order_nos", nargs="+", metavar="ORDER_NO")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     p.add_argument(
         "--tracking",
         metavar="NO",
         action="append",
-        help="tracking number (one order only); repeat once per parcel, main number first",
+        help="运单号（只限一个订单）；每个包裹写一次，主单号写在最前",
     )
-    p.add_argument(
-        "--parcel", type=whole_number, metavar="N", help="print only this parcel of the order"
-    )
-    p.add_argument("--carrier", metavar="CODE", help="carrier code, e.g. SF (default: ranked)")
+    p.add_argument("--parcel", type=whole_number, metavar="N", help="只打印订单的第 N 个包裹")
+    p.add_argument("--carrier", metavar="CODE", help="快递公司代码，如 SF（不填用排名第一的）")
     p.add_argument("--size", choices=SIZES, default="100x180")
-    p.add_argument("--mask", action="store_true", help="mask the recipient's name and phone")
-    p.add_argument("--reason", default="", help="why a waybill is printed again")
+    p.add_argument("--mask", action="store_true", help="遮住收件人姓名和电话的一部分")
+    p.add_argument("--reason", default="", help="重打面单的原因")
     p.set_defaults(handler=handle)
 
 

@@ -10,19 +10,19 @@ from app.documents.waybill import SIZES, render_waybills_zpl
 
 
 def register(documents) -> None:
-    p = documents.add_parser("zpl", help="waybills as ZPL for Zebra-compatible printers")
+    p = documents.add_parser("zpl", help="输出 ZPL 面单，给斑马（Zebra）兼容的打印机用")
     p.add_argument("order_nos", nargs="+", metavar="ORDER_NO")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.zpl")
     p.add_argument("--tracking", metavar="NO")
     p.add_argument("--carrier", metavar="CODE")
     p.add_argument("--size", choices=SIZES, default="100x180")
     p.add_argument("--mask", action="store_true")
-    p.add_argument("--reason", default="", help="why a waybill is printed again")
+    p.add_argument("--reason", default="", help="重打面单的原因")
     p.add_argument(
         "--printer-font",
         metavar="NAME",
-        help="a CJK font already stored on the printer (e.g. E:WQY.TTF); "
-        "without it, text is sent as bitmaps that print on any ZPL printer",
+        help="打印机里已存的中文字体（如 E:WQY.TTF）；不填则文字以图像发送，"
+        "任何 ZPL 打印机都能打印",
     )
     p.set_defaults(handler=handle)
 

@@ -12,7 +12,8 @@ from app.db.engine import Database
 from app.returns.errors import ReturnInputError
 from app.returns.exchange import exchange_return
 from app.returns.queries import get_return, list_returns
-from app.returns.receiving import receive_parcel
+from app.returns.reasons import REASONS
+from app.returns.receiving import GRADE_WORDS, receive_parcel
 from app.returns.refund import preview_refund, refund_return
 from app.returns.request import create_return, link_return, parse_line_spec
 from app.returns.review import review_return
@@ -21,26 +22,27 @@ from app.returns.states import ReturnState
 
 
 def register(subparsers) -> None:
-    returns = subparsers.add_parser("returns", help="returns (RMA): list, new, review, receive…")
-    returns.add_argument("--json", action="store_true", help="machine-readable output")
+    returns = subparsers.add_parser("returns", help="退货（RMA）：列表、登记、审核、收货…")
+    returns.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     returns.add_argument("--state", choices=[s.value for s in ReturnState])
     returns.set_defaults(handler=handle_list)
     actions = returns.add_subparsers(dest="returns_action", metavar="ACTION")
 
-    new = actions.add_parser("new", help="register a return for an order")
-    new.add_argument("order_no", nargs="?", help="order number, tracking number or phone")
+    new = actions.add_parser("new", help="为订单登记退货")
+    new.add_argument("order_no", nargs="?", help="订单号、运单号或电话")
     new.add_argument(
         "--line",
         action="append",
         required=True,
         metavar="SKU:QTY:REASON",
-        help="reason: changed_mind wrong_item damaged quality missing_parts other "
-        "(or its Chinese words); optional :free text",
+        help="退货原因写代码或中文："
+        + "、".join(f"{code}（{words}）" for code, words in REASONS.items())
+        + "；后面可再加 :说明",
     )
     new.add_argument(
         "--unannounced",
         action="store_true",
-        help="goods arrived without an order; link it later with `returns link`",
+        help="货到了却不知道是哪个订单的；之后用 `returns link` 关联订单",
     )
     new.add_argument("--customer", default="")
     new.add_argument("--phone", default="")
@@ -48,60 +50,62 @@ def register(subparsers) -> None:
     new.add_argument("--json", action="store_true")
     new.set_defaults(handler=handle_new)
 
-    link = actions.add_parser("link", help="link an unannounced return to its order")
+    link = actions.add_parser("link", help="把不知道订单的退货关联到订单")
     link.add_argument("rma_no")
     link.add_argument("order_no")
     link.set_defaults(handler=handle_link)
 
-    review = actions.add_parser("review", help="approve or reject against the policy")
+    review = actions.add_parser("review", help="按退货政策批准或拒绝")
     review.add_argument("rma_no")
     decision = review.add_mutually_exclusive_group(required=True)
     decision.add_argument("--approve", action="store_true")
     decision.add_argument("--reject", action="store_true")
-    review.add_argument("--reason", required=True, help="told to the customer")
-    review.add_argument(
-        "--override", action="store_true", help="approve lines the policy refuses (supervisor)"
-    )
+    review.add_argument("--reason", required=True, help="原因（会告诉客户）")
+    review.add_argument("--override", action="store_true", help="批准政策不允许的商品（主管用）")
     review.set_defaults(handler=handle_review)
 
-    ship = actions.add_parser("ship", help="record the return parcel's carrier and number")
+    ship = actions.add_parser("ship", help="登记退货包裹的快递公司和运单号")
     ship.add_argument("rma_no")
     ship.add_argument("--carrier", required=True)
     ship.add_argument("--tracking", required=True)
     ship.add_argument("--payer", choices=sorted(PAYERS), default="buyer")
-    ship.add_argument("--postage", default="0", help="return postage the customer advanced")
+    ship.add_argument("--postage", default="0", help="客户垫付的退货运费（元）")
     ship.add_argument("--address", default="")
     ship.set_defaults(handler=handle_ship)
 
-    receive = actions.add_parser("receive", help="scan returned units and grade them")
-    receive.add_argument("rma_no", help="RMA number or return tracking number")
+    grade_words: dict[str, list[str]] = {}
+    for word, code in GRADE_WORDS.items():
+        grade_words.setdefault(code, []).append(word)
+    receive = actions.add_parser("receive", help="扫描退回的商品并分级")
+    receive.add_argument("rma_no", help="退货单号（RMA）或退货运单号")
     receive.add_argument("--scan", action="append", default=[], metavar="CODE")
     receive.add_argument(
         "--grade",
         action="append",
         default=[],
         metavar="SKU:GRADE",
-        help="grade: resellable damaged scrap supplier",
+        help="等级写代码或中文："
+        + "、".join(f"{code}（{'/'.join(words)}）" for code, words in grade_words.items()),
     )
     receive.set_defaults(handler=handle_receive)
 
-    refund = actions.add_parser("refund", help="refund an inspected return, with breakdown")
+    refund = actions.add_parser("refund", help="为已验货的退货退款，并列出明细")
     refund.add_argument("rma_no")
-    refund.add_argument("--preview", action="store_true", help="compute only, change nothing")
+    refund.add_argument("--preview", action="store_true", help="只算金额，不做任何改动")
     refund.add_argument("--json", action="store_true")
     refund.set_defaults(handler=handle_refund)
 
-    exchange = actions.add_parser("exchange", help="create the replacement order")
+    exchange = actions.add_parser("exchange", help="创建换货订单")
     exchange.add_argument("rma_no")
     exchange.add_argument(
         "--line",
         action="append",
         metavar="SKU:QTY",
-        help="send these instead of the returned SKUs",
+        help="改发这些商品，而不是退回的同款",
     )
     exchange.set_defaults(handler=handle_exchange)
 
-    show = actions.add_parser("show", help="one return with every step")
+    show = actions.add_parser("show", help="一笔退货及其每一步")
     show.add_argument("rma_no")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=handle_show)

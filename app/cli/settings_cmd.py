@@ -17,15 +17,15 @@ from app.db.engine import Database
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("settings", help="read and change site settings")
+    p = subparsers.add_parser("settings", help="查看和修改本店的设置")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="every setting that has been set")
+    listing = actions.add_parser("list", help="列出所有设过的设置")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=handle_list)
-    get = actions.add_parser("get", help="one setting")
+    get = actions.add_parser("get", help="查看一项设置")
     get.add_argument("key")
     get.set_defaults(handler=handle_get)
-    put = actions.add_parser("set", help="change one setting")
+    put = actions.add_parser("set", help="修改一项设置")
     put.add_argument("key")
     put.add_argument("value")
     put.set_defaults(handler=handle_set)

@@ -22,62 +22,66 @@ from app.shipping.tracking import assign_tracking_number, import_pool
 
 
 def register(subparsers) -> None:
-    carriers = subparsers.add_parser("carriers", help="carrier catalogue and ranking")
+    carriers = subparsers.add_parser("carriers", help="快递公司目录和排名")
     carrier_cmds = carriers.add_subparsers(dest="carriers_command", required=True)
-    rank = carrier_cmds.add_parser("rank", help="rank the carriers for an order, with reasons")
+    rank = carrier_cmds.add_parser("rank", help="为订单给快递公司排名，并说明理由")
     rank.add_argument("order_no", metavar="ORDER_NO")
     rank.add_argument("--json", action="store_true")
     rank.set_defaults(handler=handle_rank)
-    choose = carrier_cmds.add_parser("choose", help="set an order's carrier (override: --reason)")
+    choose = carrier_cmds.add_parser(
+        "choose", help="指定订单的快递公司（不用推荐的须写 --reason）"
+    )
     choose.add_argument("order_no", metavar="ORDER_NO")
     choose.add_argument("code", metavar="CODE", nargs="?")
     choose.add_argument("--reason", default="")
-    choose.add_argument("--service", default=None, help="e.g. 顺丰特快 (default: the ranked one)")
+    choose.add_argument(
+        "--service", default=None, help="服务名称，如 顺丰特快（不填用排名给出的服务）"
+    )
     choose.set_defaults(handler=handle_choose)
 
-    sort = carrier_cmds.add_parser("sort-code", help="enter a sort code (三段码) and hub")
+    sort = carrier_cmds.add_parser("sort-code", help="录入三段码和集包地")
     sort.add_argument("carrier", metavar="CARRIER")
     sort.add_argument("province")
     sort.add_argument("city", nargs="?", default="")
     sort.add_argument("district", nargs="?", default="")
-    sort.add_argument("--code", required=True, help="大头笔/三段码 as printed")
+    sort.add_argument("--code", required=True, help="面单上印的大头笔/三段码")
     sort.add_argument("--hub", default="", help="集包地")
     sort.set_defaults(handler=handle_sort_code)
     register_catalogue(carrier_cmds)
 
-    tracking = subparsers.add_parser("tracking", help="tracking numbers")
+    tracking = subparsers.add_parser("tracking", help="运单号与物流轨迹")
     tracking_cmds = tracking.add_subparsers(dest="tracking_command", required=True)
-    assign = tracking_cmds.add_parser("assign", help="put a tracking number on an order")
+    assign = tracking_cmds.add_parser("assign", help="给订单分配运单号")
     assign.add_argument("order_no", metavar="ORDER_NO")
     assign.add_argument("--carrier", required=True, metavar="CODE")
-    assign.add_argument("--number", metavar="NO", help="typed/scanned number (default: pool)")
+    assign.add_argument("--number", metavar="NO", help="手输或扫描的运单号（不填则从运单号池取）")
     assign.add_argument(
         "--parcel",
         type=whole_number,
         default=1,
         metavar="N",
-        help="parcel number (default: 1, main)",
+        help="第几个包裹（默认 1，即主包裹）",
     )
     assign.set_defaults(handler=handle_assign)
-    pool = tracking_cmds.add_parser("pool", help="pre-issued number pools")
+    pool = tracking_cmds.add_parser("pool", help="预先领取的运单号池")
     pool_cmds = pool.add_subparsers(dest="pool_command", required=True)
-    pool_import = pool_cmds.add_parser("import", help="import numbers, one per line")
+    pool_import = pool_cmds.add_parser("import", help="导入运单号，每行一个")
     pool_import.add_argument("carrier", metavar="CARRIER")
     pool_import.add_argument("file", type=Path, metavar="FILE")
     pool_import.set_defaults(handler=handle_pool_import)
     if importlib.util.find_spec("app.cli.tracking_extras") is not None:
         importlib.import_module("app.cli.tracking_extras").register_tracking_extras(tracking_cmds)
 
-    hand = subparsers.add_parser("handover", help="hand parcels over to a carrier (交接)")
+    hand = subparsers.add_parser("handover", help="把包裹交接给快递公司")
     hand_cmds = hand.add_subparsers(dest="handover_command", required=True)
-    start = hand_cmds.add_parser("start", help="start a handover for one carrier pickup")
+    start = hand_cmds.add_parser("start", help="为快递公司的一次揽收开始交接")
     start.add_argument("carrier", metavar="CARRIER")
     start.set_defaults(handler=handle_start)
-    scan = hand_cmds.add_parser("scan", help="scan a parcel into the manifest")
+    scan = hand_cmds.add_parser("scan", help="扫描包裹，加入交接单")
     scan.add_argument("handover_id", type=whole_number, metavar="HANDOVER_ID")
     scan.add_argument("code", metavar="CODE")
     scan.set_defaults(handler=handle_scan)
-    close = hand_cmds.add_parser("close", help="close, ship the parcels, write the manifest")
+    close = hand_cmds.add_parser("close", help="完成交接：包裹记为已发货，并写出交接单")
     close.add_argument("handover_id", type=whole_number, metavar="HANDOVER_ID")
     close.add_argument("--out", required=True, type=Path, metavar="MANIFEST.pdf")
     close.set_defaults(handler=handle_close)

@@ -23,49 +23,49 @@ from app.stock.shortages import handle_shortage
 
 
 def register(subparsers) -> None:
-    stock = subparsers.add_parser("stock", help="stock figures, check, receive, adjust")
-    stock.add_argument("--json", action="store_true", help="machine-readable output")
-    stock.add_argument("--filter", default="", help="only SKUs/names/bins containing this")
+    stock = subparsers.add_parser("stock", help="库存：查看、核对、入库、调整")
+    stock.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
+    stock.add_argument("--filter", default="", help="只显示 SKU、名称或库位包含这些字的商品")
     stock.set_defaults(handler=handle_list)
     actions = stock.add_subparsers(dest="stock_action", metavar="ACTION")
 
-    check = actions.add_parser("check", help="recompute figures from the ledger and compare")
+    check = actions.add_parser("check", help="按库存台账重新计算并核对")
     check.set_defaults(handler=handle_check)
 
-    receive = actions.add_parser("receive", help="goods in from a supplier")
+    receive = actions.add_parser("receive", help="供应商到货入库")
     receive.add_argument("sku")
     receive.add_argument("quantity", type=whole_number)
-    receive.add_argument("--bin", help="shelf place; becomes the product's bin")
-    receive.add_argument("--unit", help="pack unit of QUANTITY, e.g. 打 or 8只装")
-    receive.add_argument("--slip", type=Path, metavar="FILE.pdf", help="write a receipt slip")
+    receive.add_argument("--bin", help="货架位置，同时设为该商品的库位")
+    receive.add_argument("--unit", help="quantity 的包装单位，如 打 或 8只装")
+    receive.add_argument("--slip", type=Path, metavar="FILE.pdf", help="把入库单写入这个 PDF 文件")
     receive.set_defaults(handler=handle_receive)
 
-    adjust = actions.add_parser("adjust", help="correct on hand by +/-QTY with a reason")
+    adjust = actions.add_parser("adjust", help="按正负数量修正现有库存（须写原因）")
     adjust.add_argument("sku")
     adjust.add_argument("quantity", type=whole_number)
     adjust.add_argument("--reason", required=True)
     adjust.set_defaults(handler=handle_adjust)
 
-    propose = actions.add_parser("propose", help="replenishment proposal for one supplier")
+    propose = actions.add_parser("propose", help="为一个供应商生成补货建议")
     propose.add_argument("supplier")
     propose.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
     propose.set_defaults(handler=handle_propose)
 
-    refresh = actions.add_parser("refresh", help="recompute ABC classes and forecasts")
+    refresh = actions.add_parser("refresh", help="重新计算 ABC 分类和销量预测")
     refresh.set_defaults(handler=handle_refresh)
 
-    reserve = subparsers.add_parser("reserve", help="reserve stock for an order's lines")
+    reserve = subparsers.add_parser("reserve", help="为订单的商品预留库存")
     reserve.add_argument("order_no")
-    reserve.add_argument("--json", action="store_true", help="machine-readable output")
+    reserve.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     reserve.add_argument(
         "--restock-pdf",
         type=Path,
         metavar="FILE.pdf",
-        help="write the purchase request for what is short",
+        help="把缺货部分的采购申请写入这个 PDF 文件",
     )
     reserve.set_defaults(handler=handle_reserve)
 
-    cancel = subparsers.add_parser("cancel", help="cancel an order and release its stock")
+    cancel = subparsers.add_parser("cancel", help="取消订单，释放它预留的库存")
     cancel.add_argument("order_no")
     cancel.set_defaults(handler=handle_cancel)
 

@@ -18,17 +18,17 @@ from app.tracking.importer import import_tracking
 
 def register_tracking_extras(tracking_subparsers) -> None:
     imp = tracking_subparsers.add_parser(
-        "import", help="import tracking events from a carrier or aggregator export (CSV/XLSX)"
+        "import", help="从快递公司或物流查询平台导出的文件（CSV/XLSX）导入物流轨迹"
     )
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--carrier", metavar="CODE", help="refuse rows of other carriers' parcels")
-    imp.add_argument("--json", action="store_true", help="machine-readable output")
+    imp.add_argument("--carrier", metavar="CODE", help="只收这家快递公司的包裹，别家的行拒收")
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出，供程序读取")
     imp.set_defaults(handler=handle_import)
 
-    event = tracking_subparsers.add_parser("event", help="record one tracking event by hand")
+    event = tracking_subparsers.add_parser("event", help="手工记录一条物流轨迹")
     event.add_argument("tracking_no", metavar="TRACKING_NO")
-    event.add_argument("status", metavar="STATUS", help="e.g. 已签收, 派送中, delivered")
-    event.add_argument("--at", metavar="TIME", help="desk time, e.g. '2026-12-01 14:30'")
+    event.add_argument("status", metavar="STATUS", help="状态，如 已签收、派送中、delivered")
+    event.add_argument("--at", metavar="TIME", help="打包台当地时间，如 '2026-12-01 14:30'")
     event.add_argument("--note", default="", metavar="TEXT")
     event.set_defaults(handler=handle_event)
 

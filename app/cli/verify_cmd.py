@@ -20,24 +20,24 @@ from app.verification.service import verify_orders
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("verify", help="run the verification rules")
+    p = subparsers.add_parser("verify", help="按审单规则检查订单")
     p.add_argument("order_nos", nargs="*", metavar="ORDER_NO")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=handle_verify)
 
-    p = subparsers.add_parser("confirm", help="confirm verified orders and queue messages")
+    p = subparsers.add_parser("confirm", help="确认审过的订单，并把给客户的消息放入待发送")
     p.add_argument("order_nos", nargs="*", metavar="ORDER_NO")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=handle_confirm)
 
-    p = subparsers.add_parser("outbox", help="list, mark or export customer messages")
+    p = subparsers.add_parser("outbox", help="给客户的消息：列出、标记已发送或导出")
     p.add_argument("--json", action="store_true")
     p.add_argument("--state", choices=["pending", "sent", "failed"])
     p.add_argument("--mark-sent", type=whole_number, metavar="ID", action="append", default=[])
     p.add_argument("--export", metavar="FILE.csv")
     p.set_defaults(handler=handle_outbox)
 
-    p = subparsers.add_parser("promise", help="ship-by date for a payment time")
+    p = subparsers.add_parser("promise", help="按付款时间算出最晚发货日期")
     p.add_argument("--paid", required=True, metavar='"YYYY-MM-DD HH:MM"')
     p.add_argument("--days", type=day_count, default=1)
     p.add_argument("--tz", default=DEFAULT_TZ)
