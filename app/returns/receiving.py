@@ -60,6 +60,10 @@ def grade_code(text: str) -> str:
         return value
     if value in GRADE_WORDS:
         return GRADE_WORDS[value]
+    # The words the windows and the message below show are accepted as typed, too.
+    shown = {word: code for code, word in GRADE_LABELS.items()}
+    if value in shown:
+        return shown[value]
     known = "、".join(f"{c}({w})" for c, w in GRADE_LABELS.items())
     raise ReturnInputError("等级", f"不认识「{value}」，可选: {known}")
 

@@ -122,3 +122,15 @@ def test_inspection_waits_for_every_unit_or_is_finished_by_hand(rshop, codes) ->
     detail = finish_inspection(rshop.db, rma_no)
     assert detail.state == "inspected"
     assert detail.steps[-1].note == "收到 1/2 件：可再售 1 件"
+
+
+def test_every_grade_word_the_message_offers_is_accepted() -> None:
+    import pytest
+
+    from app.returns.queries import GRADE_LABELS
+    from app.returns.receiving import ReturnInputError, grade_code
+
+    for code, word in GRADE_LABELS.items():
+        assert grade_code(word) == code and grade_code(code) == code
+    with pytest.raises(ReturnInputError, match="damaged\\(破损隔离\\)"):
+        grade_code("坏了")
