@@ -70,7 +70,7 @@ def test_a_file_without_read_permission_says_so(db_url, tmp_path, monkeypatch, c
 
 def test_a_catalogue_that_is_not_utf8_is_refused_in_chinese(db_url, tmp_path, capsys):
     path = tmp_path / "gbk.json"
-    path.write_bytes('{"format": "承运商"}'.encode("gbk"))
+    path.write_bytes('{"format": "快递公司"}'.encode("gbk"))
     err = _refused(db_url, capsys, READERS["carriers import"], str(path))
     assert f"{path}: 不是 UTF-8 编码的文本" in err
 

@@ -63,7 +63,7 @@ def page_titles() -> dict[str, str]:
         "returns": QCoreApplication.translate("MainWindow", "退货"),
         "outbox": QCoreApplication.translate("MainWindow", "消息"),
         "flow": QCoreApplication.translate("MainWindow", "流程"),
-        "carriers": QCoreApplication.translate("MainWindow", "承运商"),
+        "carriers": QCoreApplication.translate("MainWindow", "快递公司"),
     }
 
 

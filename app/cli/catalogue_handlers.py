@@ -306,7 +306,7 @@ def handle_sort_code_remove(db: Database, args: argparse.Namespace) -> int:
 
 def handle_export(db: Database, args: argparse.Namespace) -> int:
     count = export_catalogue_file(db, args.file)
-    print(f"已导出 {count} 家承运商 -> {args.file}")
+    print(f"已导出 {count} 家快递公司 -> {args.file}")
     return 0
 
 

@@ -35,7 +35,7 @@ _LONGEST_BREAK_DAYS = 30
 
 class UnknownCarrier(BadInput):
     def __init__(self, code: str) -> None:
-        super().__init__(f"快递公司「{code}」不在承运商目录中")
+        super().__init__(f"快递公司「{code}」不在快递公司目录中")
         self.code = code
 
 
@@ -52,7 +52,7 @@ class NoPrice(BadInput):
 
     def __init__(self, code: str, province: str, zone: int | None) -> None:
         where = f"{zone} 区（{province}）" if zone is not None else province
-        super().__init__(f"承运商 {code} 没有 {where} 的价格，请在承运商目录里补上")
+        super().__init__(f"快递公司 {code} 没有 {where} 的价格，请在快递公司目录里补上")
         self.code = code
         self.zone = zone
 

@@ -1,7 +1,7 @@
 """Checking what a person types into the carrier catalogue, before any of it is stored.
 
 The same checks serve the window, the command line and a JSON import, so each takes `where`:
-the words that tell the person which field is wrong ("承运商 SF 的截单时间" or, for an import,
+the words that tell the person which field is wrong ("快递公司 SF 的截单时间" or, for an import,
 the path "carriers[2].rates[0].first_price"). Each returns the value in the form it is stored.
 """
 

@@ -57,8 +57,8 @@ def carrier_detail(db: Database, code: str) -> CarrierDetail:
 
 
 def where_in(code: str, prefix: str = ""):
-    """Names a wrong field as the clerk sees it: 承运商 SF 第 3 区的首重价."""
-    return lambda _field, label: f"承运商 {code} {prefix}的{label}"
+    """Names a wrong field as the clerk sees it: 快递公司 SF 第 3 区的首重价."""
+    return lambda _field, label: f"快递公司 {code} {prefix}的{label}"
 
 
 def logged(carrier: Carrier, what: str, *args: object) -> None:
@@ -69,7 +69,7 @@ def logged(carrier: Carrier, what: str, *args: object) -> None:
 def finished(session: Session, carrier: Carrier) -> CarrierDetail:
     """Checks the whole carrier after one change (a zone still priced, one default service)."""
     session.flush()
-    check_carrier(carrier, f"承运商 {carrier.code}")
+    check_carrier(carrier, f"快递公司 {carrier.code}")
     return detail_of(session, carrier)
 
 
@@ -79,14 +79,14 @@ def add_carrier(db: Database, code: str, name: str) -> CarrierDetail:
     It starts inactive because a carrier without a price table cannot be ranked; the shop
     fills in prices and transit days, then switches it on.
     """
-    code = check_code(code, "承运商代码")
-    name = HEADER_FIELDS["name"][1](name, f"承运商 {code} 的名称")
+    code = check_code(code, "快递公司代码")
+    name = HEADER_FIELDS["name"][1](name, f"快递公司 {code} 的名称")
     with db.transaction() as session:
         lock_carrier(session, code)
         # Reading the list first also seeds an empty catalogue, so the seed never skips it.
         known = {c.code: c for c in carriers(session, active_only=False)}
         if code in known:
-            raise CatalogueInputError("承运商代码", f"{code} 已经存在（{known[code].name}）")
+            raise CatalogueInputError("快递公司代码", f"{code} 已经存在（{known[code].name}）")
         carrier = Carrier(code=code, name=name, active=False)
         carrier.services.append(new_service("标准快递"))
         session.add(carrier)
@@ -149,7 +149,7 @@ def remove_carrier(db: Database, code: str) -> None:
         used_by = _referenced(session, carrier.code)
         if used_by is not None:
             raise CatalogueInputError(
-                f"承运商 {carrier.code}", f"已有{used_by}使用它，不能删除，请改为停用"
+                f"快递公司 {carrier.code}", f"已有{used_by}使用它，不能删除，请改为停用"
             )
         for row in session.scalars(select(SortCode).where(SortCode.carrier_code == carrier.code)):
             session.delete(row)
@@ -161,7 +161,7 @@ def _service(carrier: Carrier, name: str) -> CarrierService:
     wanted = name.strip()
     found = next((s for s in carrier.services if s.name == wanted), None)
     if found is None:
-        raise CatalogueInputError(f"承运商 {carrier.code}", f"没有服务「{wanted}」")
+        raise CatalogueInputError(f"快递公司 {carrier.code}", f"没有服务「{wanted}」")
     return found
 
 
@@ -174,7 +174,7 @@ def _add_service(carrier: Carrier, name: str, fields: dict) -> None:
     values = checked(SERVICE_FIELDS, {"name": name, **fields}, where_in(carrier.code))
     if any(s.name == values["name"] for s in carrier.services):
         raise CatalogueInputError(
-            f"承运商 {carrier.code} 的服务名称", f"「{values['name']}」已经存在"
+            f"快递公司 {carrier.code} 的服务名称", f"「{values['name']}」已经存在"
         )
     service = CarrierService(**values)
     carrier.services.append(service)
@@ -185,13 +185,13 @@ def _add_service(carrier: Carrier, name: str, fields: dict) -> None:
 
 def _update_service(session: Session, carrier: Carrier, name: str, changes: dict) -> None:
     service = _service(carrier, name)
-    where = f"承运商 {carrier.code} 的服务「{service.name}」"
+    where = f"快递公司 {carrier.code} 的服务「{service.name}」"
     values = checked(SERVICE_FIELDS, changes, where_in(carrier.code, f"服务「{service.name}」"))
     new_name = values.get("name", service.name)
     if new_name != service.name:
         if any(s.name == new_name for s in carrier.services):
             raise CatalogueInputError(
-                f"承运商 {carrier.code} 的服务名称", f"「{new_name}」已经存在"
+                f"快递公司 {carrier.code} 的服务名称", f"「{new_name}」已经存在"
             )
         if service.name in used_service_names(session, carrier.code):
             raise CatalogueInputError(where, "已有包裹使用这个名称，不能改名；请新增服务并停用它")
@@ -239,7 +239,7 @@ def save_service(
         if rename is not None:
             if not known:
                 raise CatalogueInputError(
-                    f"承运商 {carrier.code}", f"没有服务「{name.strip()}」，不能改名"
+                    f"快递公司 {carrier.code}", f"没有服务「{name.strip()}」，不能改名"
                 )
             fields["name"] = rename
         if known:
@@ -255,7 +255,7 @@ def remove_service(db: Database, code: str, name: str) -> CarrierDetail:
         lock_carrier(session, code)
         carrier = get_carrier(session, code)
         service = _service(carrier, name)
-        where = f"承运商 {carrier.code} 的服务「{service.name}」"
+        where = f"快递公司 {carrier.code} 的服务「{service.name}」"
         if len(carrier.services) == 1:
             raise CatalogueInputError(where, "这是唯一的服务，不能删除")
         if service.is_default:
@@ -314,10 +314,10 @@ def remove_rate(db: Database, code: str, zone: object) -> CarrierDetail:
     with db.transaction() as session:
         lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        zone = RATE_FIELDS["zone"][1](zone, f"承运商 {carrier.code} 的区")
+        zone = RATE_FIELDS["zone"][1](zone, f"快递公司 {carrier.code} 的区")
         rate = next((r for r in carrier.rates if r.zone == zone), None)
         if rate is None:
-            raise CatalogueInputError(f"承运商 {carrier.code}", f"第 {zone} 区没有价格")
+            raise CatalogueInputError(f"快递公司 {carrier.code}", f"第 {zone} 区没有价格")
         carrier.rates.remove(rate)
         logged(carrier, "removed the rate of zone %s", zone)
         return finished(session, carrier)

@@ -104,9 +104,9 @@ def import_catalogue_file(db: Database, path: Path) -> CatalogueImport:
         ) from None
     except ValueError:
         # Python refuses to read an integer of more than 4300 digits.
-        raise FileRefused(str(path), "不是有效的承运商目录：其中有位数过多的数字") from None
+        raise FileRefused(str(path), "不是有效的快递公司目录：其中有位数过多的数字") from None
     except RecursionError:
-        raise FileRefused(str(path), "不是有效的承运商目录：列表或对象嵌套太深") from None
+        raise FileRefused(str(path), "不是有效的快递公司目录：列表或对象嵌套太深") from None
     _check_header(path, data)
     return import_catalogue(db, data)
 
@@ -133,23 +133,23 @@ def _check_header(path: Path, data: object) -> None:
     """
     if not isinstance(data, dict):
         raise FileRefused(
-            str(path), f'不是 PackDesk 承运商目录：应为对象 {{"format": "{FORMAT}", …}}'
+            str(path), f'不是 PackDesk 快递公司目录：应为对象 {{"format": "{FORMAT}", …}}'
         )
     if "format" not in data:
         raise FileRefused(
-            str(path), f'不是 PackDesk 承运商目录：缺少字段 format（应为 "{FORMAT}"）'
+            str(path), f'不是 PackDesk 快递公司目录：缺少字段 format（应为 "{FORMAT}"）'
         )
     if data["format"] != FORMAT:
         raise FileRefused(
             str(path),
-            f'不是 PackDesk 承运商目录：字段 format 是 {_shown(data["format"])}，应为 "{FORMAT}"',
+            f'不是 PackDesk 快递公司目录：字段 format 是 {_shown(data["format"])}，应为 "{FORMAT}"',
         )
     if "version" not in data:
-        raise FileRefused(str(path), f"承运商目录缺少字段 version（应为 {VERSION}）")
+        raise FileRefused(str(path), f"快递公司目录缺少字段 version（应为 {VERSION}）")
     version = data["version"]
     # 1.0 and true are not 1: the exporter writes the whole number.
     if type(version) is not int or version != VERSION:
-        reason = f"承运商目录的字段 version 是 {_shown(version)}，应为 {VERSION}"
+        reason = f"快递公司目录的字段 version 是 {_shown(version)}，应为 {VERSION}"
         if type(version) is int and version > VERSION:
             reason += "（由更新版本的 PackDesk 导出，请先升级本程序）"
         raise FileRefused(str(path), reason)
@@ -177,7 +177,7 @@ def _import_entry(session: Session, known: dict, entry: dict, code: str, path: s
     is_new = carrier is None
     if is_new:
         if "name" not in values:
-            raise CatalogueInputError(f"{path}.name", "新承运商必须有名称")
+            raise CatalogueInputError(f"{path}.name", "新快递公司必须有名称")
         # Like `add_carrier`: off until the file says otherwise, so a new carrier's prices are
         # only demanded when the file switches it on.
         carrier = Carrier(code=code, active=False)
@@ -199,7 +199,7 @@ def _import_entry(session: Session, known: dict, entry: dict, code: str, path: s
 def import_catalogue(db: Database, data: object) -> CatalogueImport:
     """Load carriers from the export format; nothing is stored unless every field is right."""
     if not isinstance(data, dict) or not isinstance(data.get("carriers"), list):
-        raise CatalogueInputError("carriers", '文件中没有承运商列表（应为 {"carriers": […]}）')
+        raise CatalogueInputError("carriers", '文件中没有快递公司列表（应为 {"carriers": […]}）')
     seen: dict[str, int] = {}
     for index, entry in enumerate(data["carriers"]):
         path = f"carriers[{index}]"
@@ -207,7 +207,7 @@ def import_catalogue(db: Database, data: object) -> CatalogueImport:
             raise CatalogueInputError(path, "应为对象 {…}")
         code = check_code(entry.get("code"), f"{path}.code")
         if code in seen:
-            raise CatalogueInputError(path, f"承运商 {code} 与 carriers[{seen[code]}] 重复")
+            raise CatalogueInputError(path, f"快递公司 {code} 与 carriers[{seen[code]}] 重复")
         seen[code] = index
 
     with db.transaction() as session:

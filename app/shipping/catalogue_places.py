@@ -62,10 +62,10 @@ def remove_destination(db: Database, code: str, province: str) -> CarrierDetail:
     with db.transaction() as session:
         lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        name = normalise_province(province, f"承运商 {carrier.code} 的省份")
+        name = normalise_province(province, f"快递公司 {carrier.code} 的省份")
         row = next((d for d in carrier.destinations if d.province == name), None)
         if row is None:
-            raise CatalogueInputError(f"承运商 {carrier.code}", f"{name} 不在时效表中")
+            raise CatalogueInputError(f"快递公司 {carrier.code}", f"{name} 不在时效表中")
         carrier.destinations.remove(row)
         logged(carrier, "removed destination %s", name)
         return finished(session, carrier)
@@ -91,7 +91,7 @@ def set_region(
         values = checked(REGION_FIELDS, given, where_in(carrier.code, f"{province}{city}"))
         if values["kind"] == "excluded" and values["extra_days"]:
             raise CatalogueInputError(
-                f"承运商 {carrier.code} 的{province}{city}", "不送达的地区不能有多加天数"
+                f"快递公司 {carrier.code} 的{province}{city}", "不送达的地区不能有多加天数"
             )
         row = _region(carrier, values["province"], values["city"])
         if row is None:
@@ -111,10 +111,10 @@ def remove_region(db: Database, code: str, province: str, city: str = "") -> Car
     with db.transaction() as session:
         lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        name = normalise_province(province, f"承运商 {carrier.code} 的省份")
+        name = normalise_province(province, f"快递公司 {carrier.code} 的省份")
         row = _region(carrier, name, city.strip())
         if row is None:
-            raise CatalogueInputError(f"承运商 {carrier.code}", f"{name}{city} 没有地区规则")
+            raise CatalogueInputError(f"快递公司 {carrier.code}", f"{name}{city} 没有地区规则")
         carrier.regions.remove(row)
         logged(carrier, "removed region %s%s", name, city)
         return finished(session, carrier)
@@ -148,7 +148,7 @@ def remove_sort_code(
         exact = [r for r in rows if _same_place(r.province, province.strip())]
         place = f"{province.strip()}{city.strip()}{district.strip()}"
         if not exact:
-            raise BadInput(f"承运商 {carrier.code} 的三段码表中没有 {place}")
+            raise BadInput(f"快递公司 {carrier.code} 的三段码表中没有 {place}")
         for row in exact:
             session.delete(row)
         logged(carrier, "removed sort code %s %s", [r.sort_code for r in exact], place)

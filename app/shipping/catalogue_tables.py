@@ -139,7 +139,7 @@ def save_table(db: Database, code: str, table: str, rows: list[dict]) -> Carrier
     with db.transaction() as session:
         lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        name = f"承运商 {carrier.code} {TABLE_NAMES[table]}"
+        name = f"快递公司 {carrier.code} {TABLE_NAMES[table]}"
         values = checked_rows(
             rows,
             table,
@@ -147,10 +147,10 @@ def save_table(db: Database, code: str, table: str, rows: list[dict]) -> Carrier
             lambda i, _field, label: f"{name}第 {i + 1} 行的{label}",
         )
         if table == "services":
-            services_still_used(session, carrier, values, f"承运商 {carrier.code} 的服务表")
+            services_still_used(session, carrier, values, f"快递公司 {carrier.code} 的服务表")
         replace_table(session, carrier, table, values)
         session.flush()
-        check_carrier(carrier, f"承运商 {carrier.code}")
+        check_carrier(carrier, f"快递公司 {carrier.code}")
         log.info(
             "carrier catalogue %s (%s): saved %s, %d rows",
             carrier.code,

@@ -211,7 +211,7 @@ def rank_carriers(
 
     active = catalogue.carriers(session)
     if not active:
-        raise BadInput("承运商目录里没有启用的快递公司，请先在「承运商」里启用至少一家")
+        raise BadInput("快递公司目录里没有启用的快递公司，请先在「快递公司」里启用至少一家")
     judged = []
     for carrier in active:
         refusals = _refusals(carrier, order, goods, wishes.refused)

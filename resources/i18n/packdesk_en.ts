@@ -250,17 +250,17 @@
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="72" />
-        <source>添加承运商</source>
+        <source>添加快递公司</source>
         <translation>Add carrier</translation>
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="73" />
-        <source>删除承运商…</source>
+        <source>删除快递公司…</source>
         <translation>Remove carrier…</translation>
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="75" />
-        <source>只能删除从未用过的承运商（如误加的）；用过的请取消「启用」</source>
+        <source>只能删除从未用过的快递公司（如误加的）；用过的请取消「启用」</source>
         <translation>Only a carrier never used (one added by mistake) can be removed; untick "Active" for one that was used</translation>
     </message>
     <message>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="233" />
-        <source>当前承运商有未保存的修改，放弃这些修改吗？</source>
+        <source>当前快递公司有未保存的修改，放弃这些修改吗？</source>
         <translation>This carrier has unsaved changes. Discard them?</translation>
     </message>
     <message>
@@ -455,22 +455,22 @@
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="311" />
-        <source>删除承运商</source>
+        <source>删除快递公司</source>
         <translation>Remove carrier</translation>
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="312" />
-        <source>删除承运商 %1 及其价格、时效和三段码？此操作不能撤销。</source>
+        <source>删除快递公司 %1 及其价格、时效和三段码？此操作不能撤销。</source>
         <translation>Remove carrier %1 with its prices, transit days and sort codes? This cannot be undone.</translation>
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="330" />
-        <source>已删除承运商 %1</source>
+        <source>已删除快递公司 %1</source>
         <translation>Removed carrier %1</translation>
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="334" />
-        <source>导入承运商目录</source>
+        <source>导入快递公司目录</source>
         <translation>Import carrier catalogue</translation>
     </message>
     <message>
@@ -486,12 +486,12 @@
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="351" />
-        <source>导出承运商目录</source>
+        <source>导出快递公司目录</source>
         <translation>Export carrier catalogue</translation>
     </message>
     <message>
         <location filename="../../ui/windows/carriers.py" line="358" />
-        <source>已导出 %1 家承运商</source>
+        <source>已导出 %1 家快递公司</source>
         <translation>Exported %1 carriers</translation>
     </message>
 </context>
@@ -1500,8 +1500,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="66" />
-        <source>承运商</source>
-        <translation>Carriers</translation>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="84" />

@@ -47,11 +47,11 @@ def test_bad_input_exits_3_with_the_field_and_no_traceback(db_url, capsys):
     assert _run(db_url, "set", "SF", "--cutoff", "25:00") == 3
     err = capsys.readouterr().err
     assert err.strip() == (
-        "packdesk: 承运商 SF 的截单时间：「25:00」不是有效的时间，应为 时:分，如 16:30"
+        "packdesk: 快递公司 SF 的截单时间：「25:00」不是有效的时间，应为 时:分，如 16:30"
     )
 
     assert _run(db_url, "rate", "SF", "2", "--first-price", "abc") == 3
-    assert "承运商 SF 第 2 区的首重价：「abc」不是金额" in capsys.readouterr().err
+    assert "快递公司 SF 第 2 区的首重价：「abc」不是金额" in capsys.readouterr().err
     assert _run(db_url, "add", "KYE", "跨越速运") == 0
     assert _run(db_url, "set", "KYE", "--active") == 3
     assert "没有任何价格，不能启用" in capsys.readouterr().err
@@ -103,7 +103,7 @@ def test_a_service_can_be_renamed_but_not_one_parcels_use(shop, db_url, capsys):
 def test_a_rename_of_a_missing_service_or_to_nothing_is_refused(db_url, capsys):
     before = _service_names(db_url, capsys)
     assert _run(db_url, "service", "SF", "顺丰次晨", "--rename", "顺丰次晨达") == 3
-    assert "承运商 SF：没有服务「顺丰次晨」，不能改名" in capsys.readouterr().err
+    assert "快递公司 SF：没有服务「顺丰次晨」，不能改名" in capsys.readouterr().err
     assert _run(db_url, "service", "SF", "顺丰电商标快", "--rename", "") == 3
     assert "服务名称：不能为空" in capsys.readouterr().err
     assert _service_names(db_url, capsys) == before
@@ -121,7 +121,7 @@ def test_codes_are_upper_case_and_a_rate_keeps_what_is_not_given(db_url, capsys)
     assert _run(db_url, "show", "SF") == 0
     assert "1 区 首重 1 kg ¥9.00，续重 ¥2.00/kg" in capsys.readouterr().out
     assert _run(db_url, "rate", "SF", "7", "--first-price", "9") == 3
-    assert "承运商 SF 第 7 区的续重价（每 kg）：必须填写" in capsys.readouterr().err
+    assert "快递公司 SF 第 7 区的续重价（每 kg）：必须填写" in capsys.readouterr().err
 
 
 def test_a_sort_code_is_removed_by_the_short_province_name(db_url, capsys):

@@ -39,79 +39,79 @@ def _sf(db, order_no):
     [
         (
             lambda db: edit.update_carrier(db, "SF", cutoff="25:00"),
-            "承运商 SF 的截单时间：「25:00」不是有效的时间，应为 时:分，如 16:30",
+            "快递公司 SF 的截单时间：「25:00」不是有效的时间，应为 时:分，如 16:30",
         ),
         (
             lambda db: edit.update_carrier(db, "SF", pickup_days="1123"),
-            "承运商 SF 的收件日：「1123」中 1 重复",
+            "快递公司 SF 的收件日：「1123」中 1 重复",
         ),
         (
             lambda db: edit.update_carrier(db, "SF", pickup_days="1289"),
-            "承运商 SF 的收件日：「1289」含有 89，只能用数字 1 到 7",
+            "快递公司 SF 的收件日：「1289」含有 89，只能用数字 1 到 7",
         ),
         (
             lambda db: edit.update_carrier(db, "SF", closed_holidays="春节;圣诞节"),
-            "承运商 SF 的停运节假日：不认识节假日「圣诞节」",
+            "快递公司 SF 的停运节假日：不认识节假日「圣诞节」",
         ),
         (
             lambda db: edit.update_carrier(db, "SF", volumetric_divisor=0),
-            "承运商 SF 的抛比（体积重除数）：0 超出范围",
+            "快递公司 SF 的抛比（体积重除数）：0 超出范围",
         ),
         (
             lambda db: edit.update_carrier(db, "SF", max_weight="0"),
-            "承运商 SF 的最大重量（kg）：重量 0 必须大于 0",
+            "快递公司 SF 的最大重量（kg）：重量 0 必须大于 0",
         ),
         (
             lambda db: edit.update_carrier(db, "SF", max_side_mm=4000),
-            "承运商 SF：最长边 4000 mm 不能大于三边之和 3000 mm",
+            "快递公司 SF：最长边 4000 mm 不能大于三边之和 3000 mm",
         ),
         (
             lambda db: edit.add_carrier(db, "k-y", "跨越速运"),
-            "承运商代码：代码「k-y」应为 1 到 16 个大写英文字母或数字",
+            "快递公司代码：代码「k-y」应为 1 到 16 个大写英文字母或数字",
         ),
         (
             lambda db: edit.add_carrier(db, "SF", "又一个顺丰"),
-            "承运商代码：SF 已经存在（顺丰速运）",
+            "快递公司代码：SF 已经存在（顺丰速运）",
         ),
         (
             lambda db: edit.set_rate(
                 db, "SF", 3, first_weight="0", first_price="18", extra_price_per_kg="5"
             ),
-            "承运商 SF 第 3 区的首重（kg）：重量 0 必须大于 0",
+            "快递公司 SF 第 3 区的首重（kg）：重量 0 必须大于 0",
         ),
         (
             lambda db: edit.set_rate(
                 db, "SF", 3, first_weight="1", first_price="-1", extra_price_per_kg="5"
             ),
-            "承运商 SF 第 3 区的首重价：金额 -1 不能为负数",
+            "快递公司 SF 第 3 区的首重价：金额 -1 不能为负数",
         ),
         (
             lambda db: edit.set_rate(
                 db, "SF", 3, first_weight="1", first_price="18", extra_price_per_kg="5.005"
             ),
-            "承运商 SF 第 3 区的续重价（每 kg）：金额 5.005 最多两位小数（分）",
+            "快递公司 SF 第 3 区的续重价（每 kg）：金额 5.005 最多两位小数（分）",
         ),
         (
             lambda db: places.set_destination(db, "SF", "新疆", zone=9, transit_days=3),
-            "承运商 SF：新疆维吾尔自治区 在第 9 区，但该区没有价格",
+            "快递公司 SF：新疆维吾尔自治区 在第 9 区，但该区没有价格",
         ),
         (
             lambda db: places.set_destination(db, "SF", "火星", zone=1, transit_days=3),
-            "承运商 SF 火星的省份：不认识省份「火星」",
+            "快递公司 SF 火星的省份：不认识省份「火星」",
         ),
         (
             lambda db: places.set_region(
                 db, "SF", "广东", "深圳市", kind="excluded", extra_days=2
             ),
-            "承运商 SF 的广东深圳市：不送达的地区不能有多加天数",
+            "快递公司 SF 的广东深圳市：不送达的地区不能有多加天数",
         ),
         (
             lambda db: places.set_region(db, "SF", "广东", kind="closed"),
-            "承运商 SF 广东的类型：「closed」应为 excluded（不送达）或 remote（偏远，多几天）",
+            "快递公司 SF 广东的类型：「closed」应为 excluded（不送达）或 remote（偏远，多几天）",
         ),
         (
             lambda db: edit.add_service(db, "SF", "顺丰次晨", speed_class="rocket"),
-            "承运商 SF 的时效等级：时效等级「rocket」不认识",
+            "快递公司 SF 的时效等级：时效等级「rocket」不认识",
         ),
     ],
 )
@@ -171,7 +171,7 @@ def test_a_new_carrier_starts_inactive_and_can_be_switched_on_once_priced(db):
     detail = edit.add_carrier(db, "KYE", "跨越速运")
     assert not detail.header.active
     assert [s.name for s in detail.services] == ["标准快递"]
-    with pytest.raises(BadInput, match="承运商 KYE：没有任何价格，不能启用"):
+    with pytest.raises(BadInput, match="快递公司 KYE：没有任何价格，不能启用"):
         edit.set_carrier_active(db, "KYE", True)
 
     edit.set_rate(db, "KYE", 1, first_weight="1", first_price="15", extra_price_per_kg="3")
@@ -233,7 +233,7 @@ def test_export_then_import_gives_the_same_catalogue(db, tmp_path):
     edit.update_carrier(db, "JD", cutoff="12:00", mask_privacy=True)
     assert export_catalogue(db) != exported
 
-    path = tmp_path / "承运商.json"
+    path = tmp_path / "快递公司.json"
     path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     result = import_catalogue_file(db, path)
     assert "JD" in result.replaced and result.added == ()
@@ -284,7 +284,7 @@ def test_a_window_table_save_names_the_row_and_field(db):
         {"zone": "1", "first_weight": "1", "first_price": "12", "extra_price_per_kg": "2"},
         {"zone": "2", "first_weight": "1", "first_price": "abc", "extra_price_per_kg": "3"},
     ]
-    with pytest.raises(BadInput, match=r"^承运商 SF 价格表第 2 行的首重价：「abc」不是金额$"):
+    with pytest.raises(BadInput, match=r"^快递公司 SF 价格表第 2 行的首重价：「abc」不是金额$"):
         save_table(db, "SF", "rates", rows)
 
 
@@ -297,5 +297,5 @@ def test_a_sort_code_row_can_be_removed(db):
     ]
     detail = places.remove_sort_code(db, "ZTO", "浙江省", "杭州市")
     assert "300-A01" not in [s.sort_code for s in detail.sort_codes]
-    with pytest.raises(BadInput, match="承运商 ZTO 的三段码表中没有 浙江省杭州市"):
+    with pytest.raises(BadInput, match="快递公司 ZTO 的三段码表中没有 浙江省杭州市"):
         places.remove_sort_code(db, "ZTO", "浙江省", "杭州市")

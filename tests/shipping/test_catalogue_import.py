@@ -111,7 +111,7 @@ def test_an_import_never_drops_a_service_parcels_use(shop, db):
     ],
 )
 def test_a_malformed_file_is_refused_with_its_name(db, db_url, tmp_path, capsys, text, reason):
-    path = tmp_path / "承运商.json"
+    path = tmp_path / "快递公司.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(FileRefused) as refused:
         import_catalogue_file(db, path)
@@ -172,7 +172,7 @@ def _header_changed(data: dict, change: str) -> object:
         ('version="1"', ('version 是 "1"，应为 1',)),
         ("version=1.0", ("version 是 1.0，应为 1",)),
         ("version=true", ("version 是 true，应为 1",)),
-        ("a list", ('不是 PackDesk 承运商目录：应为对象 {"format": "packdesk.carriers"',)),
+        ("a list", ('不是 PackDesk 快递公司目录：应为对象 {"format": "packdesk.carriers"',)),
     ],
 )
 def test_a_file_that_is_not_a_catalogue_of_this_version_is_refused(

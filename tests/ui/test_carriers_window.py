@@ -45,7 +45,7 @@ def test_a_bad_rate_is_refused_in_the_red_line_and_nothing_is_stored(qtbot, db) 
     table.item(_rate_row(window, 2), 3).setText("三块")
     window.tables["rates"].save_requested.emit()
 
-    assert window.message.text() == "承运商 SF 价格表第 2 行的续重价（每 kg）：「三块」不是金额"
+    assert window.message.text() == "快递公司 SF 价格表第 2 行的续重价（每 kg）：「三块」不是金额"
     assert "c62828" in window.message.styleSheet()
     assert next(r for r in carrier_detail(db, "SF").rates if r.zone == 2).extra_price_per_kg == (
         Decimal("3.00")
@@ -73,7 +73,7 @@ def test_a_header_value_the_service_refuses_shows_its_message(qtbot, db: Databas
     window.header_form.cutoff.setTime(window.header_form.cutoff.time().addSecs(-3600))
     window.save_header()
 
-    assert window.message.text() == "承运商 SF 的最大重量（kg）：重量 0 必须大于 0"
+    assert window.message.text() == "快递公司 SF 的最大重量（kg）：重量 0 必须大于 0"
     header = carrier_detail(db, "SF").header
     assert header.max_weight == Decimal("50.000") and header.cutoff == "18:00"
 
@@ -152,7 +152,7 @@ def test_a_carrier_nobody_used_can_be_removed_but_not_one_in_use(qtbot, db, tmp_
 
     window.confirm_remove = lambda code: code == "KYE"
     window.remove_carrier()
-    assert window.message.text() == "已删除承运商 KYE"
+    assert window.message.text() == "已删除快递公司 KYE"
     left = [window.carrier_list.item(r, 0).text() for r in range(window.carrier_list.rowCount())]
     assert left == [c for c in codes if c != "KYE"]
     assert window.detail.code == left[0]
@@ -160,7 +160,7 @@ def test_a_carrier_nobody_used_can_be_removed_but_not_one_in_use(qtbot, db, tmp_
     window.select_carrier("SF")
     window.confirm_remove = lambda code: True
     window.remove_carrier()
-    assert window.message.text() == "承运商 SF：已有号池运单号使用它，不能删除，请改为停用"
+    assert window.message.text() == "快递公司 SF：已有号池运单号使用它，不能删除，请改为停用"
     assert window.detail.code == "SF" and "SF" in [s.code for s in carrier_summaries(db)]
 
 

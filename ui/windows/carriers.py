@@ -1,4 +1,4 @@
-"""The carrier catalogue (承运商目录): the list on the left, one carrier's tables on the right.
+"""The carrier catalogue (快递公司目录): the list on the left, one carrier's tables on the right.
 
 Each tab saves on its own through one service call, so a wrong price never half-saves the
 header with it; the service's message (which row, which field) shows in the red line. Moving
@@ -69,10 +69,10 @@ class CarriersWindow(QWidget):
         self.new_code.setPlaceholderText(self.tr("代码，如 KYE"))
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("名称，如 跨越速运"))
-        self.add_button = QPushButton(self.tr("添加承运商"))
-        self.remove_button = QPushButton(self.tr("删除承运商…"))
+        self.add_button = QPushButton(self.tr("添加快递公司"))
+        self.remove_button = QPushButton(self.tr("删除快递公司…"))
         self.remove_button.setToolTip(
-            self.tr("只能删除从未用过的承运商（如误加的）；用过的请取消「启用」")
+            self.tr("只能删除从未用过的快递公司（如误加的）；用过的请取消「启用」")
         )
         self.import_button = QPushButton(self.tr("导入 JSON…"))
         self.export_button = QPushButton(self.tr("导出 JSON…"))
@@ -230,7 +230,7 @@ class CarriersWindow(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("未保存的修改"),
-            self.tr("当前承运商有未保存的修改，放弃这些修改吗？"),
+            self.tr("当前快递公司有未保存的修改，放弃这些修改吗？"),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -308,8 +308,10 @@ class CarriersWindow(QWidget):
         """Ask before a carrier is deleted (tests replace this to answer as a clerk)."""
         answer = QMessageBox.question(
             self,
-            self.tr("删除承运商"),
-            self.tr("删除承运商 %1 及其价格、时效和三段码？此操作不能撤销。").replace("%1", code),
+            self.tr("删除快递公司"),
+            self.tr("删除快递公司 %1 及其价格、时效和三段码？此操作不能撤销。").replace(
+                "%1", code
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -327,11 +329,11 @@ class CarriersWindow(QWidget):
             return
         self.detail = None
         self.refresh()
-        self.show_message(self.tr("已删除承运商 %1").replace("%1", code))
+        self.show_message(self.tr("已删除快递公司 %1").replace("%1", code))
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入承运商目录"), "", self.tr("JSON 文件 (*.json)")
+            self, self.tr("导入快递公司目录"), "", self.tr("JSON 文件 (*.json)")
         )
         if not path:
             return
@@ -348,11 +350,11 @@ class CarriersWindow(QWidget):
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出承运商目录"), "carriers.json", self.tr("JSON 文件 (*.json)")
+            self, self.tr("导出快递公司目录"), "carriers.json", self.tr("JSON 文件 (*.json)")
         )
         if not path:
             return
         count = self._safely(lambda: export_catalogue_file(self.db, Path(path)))
         if count is None:
             return
-        self.show_message(self.tr("已导出 %1 家承运商").replace("%1", str(count)))
+        self.show_message(self.tr("已导出 %1 家快递公司").replace("%1", str(count)))
