@@ -31,6 +31,7 @@ from app.documents.waybill_layout import TEMPLATES, Template, draw_waybills
 from app.documents.zpl import waybills_zpl
 from app.errors import AmbiguousOrder, BadInput, OrderNotFound
 from app.orders.status import LABELS, MoveBatch, Status
+from app.packing.weighing import WeightBlocked, blocked_parcels
 from app.shipping.carriers import get_carrier
 from app.shipping.selection import choose, rank_carriers
 from app.shipping.stops import require_not_stopped, stopped_orders
@@ -150,6 +151,8 @@ def _label_one(
     carrier = get_carrier(session, code)
     items = []
     for shipment in _parcels_to_print(order, parcels, job):
+        if shipment.id in context.blocked:
+            raise WeightBlocked(order.order_no, shipment.parcel_no)
         action = "reprint" if shipment.waybill_printed_at else "print"
         if action == "reprint" and not job.reason.strip():
             raise BadInput(
@@ -202,6 +205,9 @@ def _label_all(session: Session, order_nos: list[str], job: _Job) -> list[Waybil
         for shipment in session.scalars(query):
             known.setdefault(shipment.order_id, []).append(shipment)
     context = WaybillContext(session, order_ids)
+    context.blocked = blocked_parcels(
+        session, [s.id for order_id in order_ids for s in known.get(order_id, [])]
+    )
     stopped = stopped_orders(session)
     prints: list[dict] = []
     moves = MoveBatch(session)

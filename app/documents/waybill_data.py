@@ -136,6 +136,8 @@ class WaybillContext:
         self.insured = Decimal(str(insured)) if insured else None
         self._payments: dict[str, str] = {}
         self._sort_codes: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+        # Parcels whose weight the scale blocked; the batch fills it in (they get no label).
+        self.blocked: set[int] = set()
         self.pieces = dict(
             session.execute(
                 select(Shipment.order_id, func.count(Shipment.id))

@@ -23,7 +23,7 @@ from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order, OrderLine, Product, Shipment
 from app.db.models.carriers import Carrier
-from app.db.models.packing_station import Packaging
+from app.db.models.packing_station import Packaging, ParcelState
 from app.db.types import GRAM
 from app.errors import BadInput, OrderNotFound
 from app.packing import parcels
@@ -184,15 +184,39 @@ def override_weight(
         return view_parcel(session, shipment)
 
 
-def label_weight(session: Session, shipment_id: int) -> Decimal:
-    """The weight a label may show; refuses 0, a missing weight, or one still blocked."""
-    shipment = session.get(Shipment, shipment_id)
-    if shipment is None or shipment.weight is None or shipment.weight <= 0:
-        raise WeightRefused("包裹没有重量，不能打印面单（重量不能为 0）")
-    state = parcels.state_of(session, shipment)
-    if state.weight_state == "blocked":
-        raise WeightRefused("包裹重量超出允许范围，需主管放行后才能打印")
-    return shipment.weight
+class WeightBlocked(WeightRefused):
+    """The scale said the parcel is off from its contents and no supervisor released it."""
+
+    def __init__(self, order_no: str, parcel_no: int) -> None:
+        super().__init__(
+            f"订单 {order_no} 第 {parcel_no} 个包裹的重量超出允许误差，不能打印面单或交接；"
+            "请在打包窗口重新称重，或请主管按 F10 放行"
+        )
+
+
+def blocked_parcels(session: Session, shipment_ids: list[int]) -> set[int]:
+    """The parcels among `shipment_ids` whose weight is still blocked, in one query per 500.
+
+    A batch of a thousand waybills asks once, not per label (see measurements.md).
+    """
+    blocked: set[int] = set()
+    for start in range(0, len(shipment_ids), 500):
+        blocked.update(
+            session.scalars(
+                select(ParcelState.shipment_id).where(
+                    ParcelState.shipment_id.in_(shipment_ids[start : start + 500]),
+                    ParcelState.weight_state == "blocked",
+                )
+            )
+        )
+    return blocked
+
+
+def require_weight_released(session: Session, order: Order, shipment: Shipment) -> None:
+    """Refuse a parcel the scale blocked: its label would carry a weight the goods do not
+    explain (a missing or extra item), and the courier bills by it."""
+    if blocked_parcels(session, [shipment.id]):
+        raise WeightBlocked(order.order_no, shipment.parcel_no)
 
 
 def _order(session: Session, order_id: int) -> Order:

@@ -24,6 +24,7 @@ from app.db.types import utcnow
 from app.documents.manifest import ManifestLine, render_manifest
 from app.errors import BadInput
 from app.orders.status import Status, move
+from app.packing.weighing import require_weight_released
 from app.shipping.carriers import get_carrier
 from app.shipping.catalogue_lock import lock_carrier
 from app.shipping.notices import queue_shipping_notice
@@ -225,6 +226,7 @@ def scan_parcel(db: Database, handover_id: int, code: str) -> ScanOutcome:
                 f"运单号 {shipment.tracking_no} 属于{theirs}，本次交接是{ours}，请放回"
             )
         require_not_stopped(session, order)
+        require_weight_released(session, order, shipment)
         if shipment.shipped_at is not None:
             raise HandoverRefused(f"运单号 {shipment.tracking_no} 已于之前交接发出")
         already = session.scalar(

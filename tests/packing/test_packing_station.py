@@ -14,7 +14,7 @@ from app.db.models import Order
 from app.db.models.packing_station import Packaging, PackingOverride, PackingStep
 from app.orders.status import Status
 from app.packing.boxes import PackagingRefused, add_packaging
-from app.packing.service import scan
+from app.packing.service import packing_view, scan
 from app.packing.station import (
     StepOutOfOrder,
     choose_packaging,
@@ -25,7 +25,6 @@ from app.packing.station import (
 )
 from app.packing.weighing import (
     WeightRefused,
-    label_weight,
     override_weight,
     record_weight,
     volumetric_weight,
@@ -143,18 +142,26 @@ def test_expected_and_volumetric_weight(db, catalogue) -> None:
     assert volumetric_weight((400, 300, 200), 8000) == Decimal("3.000")
 
 
-def test_weight_outside_tolerance_blocks_until_supervisor_overrides(db, catalogue) -> None:
+def test_weight_outside_tolerance_blocks_the_label_until_supervisor_overrides(
+    db, catalogue, sender
+) -> None:
+    from app.documents.waybill import render_waybills, render_waybills_zpl
+
     oid = _packed(db, [("MUG-01", 1)], codes=[MUG])
+    order_no = packing_view(db, oid).order_no
     choose_packaging(db, oid)
     assert record_weight(db, oid, "0.47").weight_state == "ok"
     parcel = record_weight(db, oid, "0.90")
     assert parcel.weight_state == "blocked"
-    with db.reading() as session, pytest.raises(WeightRefused):
-        label_weight(session, parcel.shipment_id)
+    for render in (render_waybills, render_waybills_zpl):
+        with pytest.raises(WeightRefused, match="重量超出允许误差，不能打印面单"):
+            render(db, [order_no], tracking="73100000000071", carrier="ZTO")
+    assert packing_view(db, oid).status == "packed"
+
     parcel = override_weight(db, oid, supervisor="李主管", reason="赠品未录入")
     assert parcel.weight_state == "overridden"
-    with db.reading() as session:
-        assert label_weight(session, parcel.shipment_id) == Decimal("0.900")
+    pdf = render_waybills(db, [order_no], tracking="73100000000071", carrier="ZTO")
+    assert pdf.startswith(b"%PDF") and packing_view(db, oid).status == "labelled"
 
 
 @pytest.mark.parametrize("typed", ["0", "0.000", "-1", "abc"])
@@ -215,3 +222,23 @@ def test_order_in_two_parcels_each_with_contents_and_weight(db, catalogue) -> No
     assert [(c.sku, c.quantity) for c in second.contents] == [("VASE-03", 1)]
     assert (first.weight, second.weight) == (Decimal("0.450"), Decimal("1.400"))
     assert (second.box_code, second.filling_code) == ("M", "FOAM")
+
+
+def test_a_parcel_weighed_off_after_its_label_is_refused_at_handover(
+    db, catalogue, sender
+) -> None:
+    from app.documents.waybill import render_waybills
+    from app.shipping.handover import scan_parcel, start_handover
+
+    oid = _packed(db, [("MUG-01", 1)], codes=[MUG])
+    order_no = packing_view(db, oid).order_no
+    choose_packaging(db, oid)
+    record_weight(db, oid, "0.47")
+    render_waybills(db, [order_no], tracking="73100000000072", carrier="ZTO")
+    assert record_weight(db, oid, "0.95").weight_state == "blocked"
+
+    handover = start_handover(db, "ZTO")
+    with pytest.raises(WeightRefused, match="不能打印面单或交接"):
+        scan_parcel(db, handover.id, "73100000000072")
+    override_weight(db, oid, supervisor="李主管", reason="赠品未录入")
+    assert scan_parcel(db, handover.id, "73100000000072").scanned == 1
