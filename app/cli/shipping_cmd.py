@@ -16,9 +16,10 @@ from app.cli.catalogue_handlers import register_catalogue
 from app.cli.output import print_json
 from app.db.engine import Database
 from app.shipping import handover
+from app.shipping.assigning import assign_number
 from app.shipping.carriers import set_sort_code
 from app.shipping.selection import choose_carrier, rank_order
-from app.shipping.tracking import assign_tracking_number, import_pool
+from app.shipping.tracking import import_pool
 
 
 def register(subparsers) -> None:
@@ -53,7 +54,10 @@ def register(subparsers) -> None:
     tracking_cmds = tracking.add_subparsers(dest="tracking_command", required=True)
     assign = tracking_cmds.add_parser("assign", help="给订单分配运单号")
     assign.add_argument("order_no", metavar="ORDER_NO")
-    assign.add_argument("--carrier", required=True, metavar="CODE")
+    assign.add_argument(
+        "--carrier", metavar="CODE", help="快递公司代码（不填则用订单已选定的快递公司）"
+    )
+    assign.add_argument("--reason", default="", help="改用与已选定不同的快递公司时必须写明原因")
     assign.add_argument("--number", metavar="NO", help="手输或扫描的运单号（不填则从运单号池取）")
     assign.add_argument(
         "--parcel",
@@ -147,7 +151,9 @@ def handle_sort_code(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_assign(db: Database, args: argparse.Namespace) -> int:
-    result = assign_tracking_number(db, args.order_no, args.carrier, args.number, args.parcel)
+    result = assign_number(
+        db, args.order_no, args.carrier, args.number, args.parcel, reason=args.reason
+    )
     source = "号池" if result.from_pool else "手工"
     parcel = f" 第 {result.parcel_no} 个包裹" if result.parcel_no > 1 else ""
     print(f"{result.order_no}{parcel}: {result.carrier} {result.tracking_no}（{source}）")

@@ -54,3 +54,38 @@ def test_pool_import_skips_known_numbers_names_bad_lines_and_warns_when_low(shop
     with shop.db.transaction() as session:
         settings.put(session, "shipping.pool_low_threshold", 1)
     assert [(p.carrier, p.left, p.low) for p in pool_status(shop.db)] == [("ZTO", 1, False)]
+
+
+def test_assign_keeps_the_chosen_carrier_unless_told_why(shop, db_url, capsys):
+    from sqlalchemy import select
+
+    from app.db.models import Shipment
+    from app.db.models.carriers import CarrierDecision
+    from app.shipping.selection import choose_carrier
+    from main import main
+
+    shop("6609001")
+    command = ["--db", db_url, "tracking", "assign", "6609001"]
+    assert main(command) == 3
+    assert "还没有选定快递公司，请用 --carrier 指定" in capsys.readouterr().err
+
+    choose_carrier(shop.db, "6609001", "SF", reason="买家加急", service="顺丰特快")
+    assert main([*command, "--carrier", "ZTO", "--number", "73100000000081"]) == 3
+    assert "已定为顺丰速运，改用中通快递请写明原因（--reason）" in capsys.readouterr().err
+    with shop.db.reading() as session:
+        parcel = session.scalar(select(Shipment))
+        assert (parcel.carrier, parcel.service, parcel.tracking_no) == ("SF", "顺丰特快", None)
+
+    # No carrier named: the chosen one, with its service.
+    assert main([*command, "--number", "SF1234567890145"]) == 0
+    assert "SF SF1234567890145" in capsys.readouterr().out
+    with shop.db.reading() as session:
+        assert session.scalar(select(Shipment)).service == "顺丰特快"
+
+    shop("6609002")
+    choose_carrier(shop.db, "6609002", "SF", reason="买家加急", service="顺丰特快")
+    moved = ["--db", db_url, "tracking", "assign", "6609002", "--carrier", "zto"]
+    assert main([*moved, "--number", "73100000000082", "--reason", "顺丰今天不来取件"]) == 0
+    with shop.db.reading() as session:
+        decisions = session.scalars(select(CarrierDecision).order_by(CarrierDecision.id)).all()
+        assert (decisions[-1].carrier_code, decisions[-1].reason) == ("ZTO", "顺丰今天不来取件")
