@@ -85,3 +85,22 @@ def fit(
         last = last[:-1]
     kept[-1] = last + _ELLIPSIS
     return current, tuple(kept)
+
+
+@lru_cache(maxsize=4096)
+def fit_height(
+    text: str, font: str, width: float, height: float, size: float, min_size: float
+) -> tuple[float, tuple[str, ...]]:
+    """Like `fit`, but the box has a height, not a line count: a smaller size fits more lines.
+
+    A long address shrunk to 7 pt gets the lines 7 pt allows, instead of being cut with "…"
+    after the lines its first 10 pt allowed while half the box stays empty.
+    """
+    current = size
+    while True:
+        rows = max(1, int(height // (current * 1.2)))
+        lines = wrap(text, font, current, width)
+        if len(lines) <= rows or current - 0.5 < min_size:
+            break
+        current -= 0.5
+    return fit(text, font, width, rows, current, current)

@@ -7,6 +7,7 @@ taken from the order: a billing address, if a platform ever sends one, never rea
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -19,9 +20,12 @@ from app.config import desk_timezone
 from app.db.models import Order, Shipment
 from app.db.models.carriers import Carrier
 from app.db.models.packing_station import ParcelItem
+from app.documents.fonts import missing_glyphs
 from app.errors import BadInput
 from app.shipping.carriers import default_service, sort_code_for
 from app.shipping.privacy import mask_name, mask_phone
+
+log = logging.getLogger(__name__)
 
 # The shop's own return address, printed on every waybill. There is deliberately no default:
 # a label with an invented sender sends returns and the courier's calls to a stranger.
@@ -94,6 +98,30 @@ def sender_party(session: Session) -> Party:
     value = {key: settings_checks.read(session, key, "") for key in SENDER_KEYS}
     address = "".join(value[k] for k in ("sender.province", "sender.city", "sender.district"))
     return Party(value["sender.name"], value["sender.phone"], address + value["sender.address"])
+
+
+def one_line(text: str) -> str:
+    """Line breaks and runs of spaces pasted into a platform's cell become one space: a label
+    field is one flowing text, and a break would push the phone or the house number off."""
+    return " ".join(text.split())
+
+
+def printable(text: str, order_no: str, field: str) -> str:
+    """`text` with each character the label font lacks shown as □, and a warning logged.
+
+    A rare character (王𠮷) would otherwise print as nothing at all, and the courier would
+    read a different name; □ tells him a character is missing and to check the phone.
+    """
+    missing = missing_glyphs(text)
+    if not missing:
+        return text
+    log.warning(
+        "order %s: the label font has no glyph for %s in the %s; printed as □",
+        order_no,
+        "".join(missing),
+        field,
+    )
+    return "".join("□" if ch in missing else ch for ch in text)
 
 
 def goods_summary(order: Order, contents: dict[int, int] | None = None) -> str:
@@ -182,10 +210,12 @@ class WaybillContext:
         """The label of one parcel; `main_tracking_no` is given for a child parcel."""
         masked = mask or carrier.mask_privacy
         phone = order.phone + (f"-{order.phone_ext}" if order.phone_ext else "")
+        name = one_line(order.recipient)
+        address = f"{order.province}{order.city}{order.district}{one_line(order.address_detail)}"
         recipient = Party(
-            mask_name(order.recipient) if masked else order.recipient,
+            printable(mask_name(name) if masked else name, order.order_no, "收件人"),
             mask_phone(phone) if masked else phone,
-            f"{order.province}{order.city}{order.district}{order.address_detail}",
+            printable(address, order.order_no, "收件地址"),
         )
         sort_code, hub = self.sort_code(carrier.code, order)
         pieces = max(1, self.pieces.get(order.id, 1), shipment.parcel_no)
@@ -199,12 +229,14 @@ class WaybillContext:
             hub=hub,
             recipient=recipient,
             sender=self.sender,
-            goods=goods_summary(order, self.contents.get(shipment.id)),
+            goods=printable(
+                goods_summary(order, self.contents.get(shipment.id)), order.order_no, "物品"
+            ),
             weight=shipment.weight,
             pieces=pieces,
             payment_type=self.payment_for(carrier.code),
             insured_value=self.insured,
-            remarks=order.buyer_remark.strip(),
+            remarks=printable(one_line(order.buyer_remark), order.order_no, "备注"),
             printed_at=printed_at.astimezone(desk_timezone()),
             parcel_no=shipment.parcel_no,
             main_tracking_no=main_tracking_no if pieces > 1 else "",

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.documents.barcodes import draw_barcode, encode_code128
 from app.documents.page import PageSpec, mm
-from app.documents.text_fit import fit, text_width
+from app.documents.text_fit import fit, fit_height, text_width
 from app.documents.waybill_data import Party, WaybillData
 
 
@@ -201,13 +201,39 @@ class WaybillPainter:
         return Box(box.x + width + mm(1.5), box.y, box.w - width - mm(2.5), box.h)
 
     def _party(self, tag: str, party: Party, box: Box, size: float) -> None:
+        """Name and phone on the first line, the address below in the rest of the box.
+
+        The phone is what the courier calls, so it always prints whole and at full size; a
+        long name gives way (shrunk a little, then cut with "…") in the width the phone leaves.
+        """
         inner = self._tag(tag, box).inset(0)
         inner = Box(inner.x, inner.y + mm(0.8), inner.w, inner.h - mm(1.6))
-        first = f"{party.name}  {party.phone}"
-        used = self._text(first, inner, size, 1, min_size=6)
-        rest = Box(inner.x, inner.y, inner.w, inner.h - used)
-        lines = max(1, int(rest.h // (size * 0.92 * 1.2)))
-        self._text(party.address, rest, size * 0.92, lines, min_size=5)
+        phone_size, _rows = fit(party.phone, self.font, inner.w * 0.6, 1, size, 6)
+        phone_w = text_width(party.phone, self.font, phone_size)
+        gap = text_width("  ", self.font, phone_size)
+        name_w = max(inner.w - phone_w - gap, mm(5))
+        name_size, rows = fit(party.name, self.font, name_w, 1, size, max(6, size * 0.75))
+        line = max(name_size, phone_size)
+
+        # Both on one baseline: each box's top sits as far above it as its own size.
+        def at(x: float, width: float, own: float) -> Box:
+            return Box(x, inner.y, width, inner.h - (line - own))
+
+        self._text(party.name, at(inner.x, name_w, name_size), name_size, 1, name_size)
+        drawn = text_width(rows[0] if rows else "", self.font, name_size)
+        phone_x = inner.x + min(drawn + gap, inner.w - phone_w)
+        self._text(party.phone, at(phone_x, phone_w, phone_size), phone_size, 1, phone_size)
+        rest = Box(inner.x, inner.y, inner.w, inner.h - line * 1.2)
+        self._address(party.address, rest, size * 0.92)
+
+    def _address(self, text: str, box: Box, size: float) -> None:
+        size, rows = fit_height(text, self.font, box.w, box.h, size, 5)
+        if self._static:
+            return
+        y = box.y + box.h - size
+        for row in rows:
+            self._put(box.x, y, row, size)
+            y -= size * 1.2
 
     # -- rows -----------------------------------------------------------------------------
 

@@ -135,3 +135,29 @@ def test_a_used_up_pool_says_so(shop, tmp_path):
     render_waybills(shop.db, ["3308001"], carrier="ZTO")
     with pytest.raises(BadInput, match="ZTO 的运单号池已用完"):
         render_waybills(shop.db, ["3308002"], carrier="ZTO")
+
+
+LONG_DETAIL = (
+    "科技园南路88号海岸城3栋1205室，请放在快递柜或者门卫室，谢谢，如果没人请打电话联系我，"
+    "周末不在家请工作日送达，小区东门进去左转第二栋楼下有快递柜，最后是1号"
+)
+
+
+@pytest.mark.parametrize("size", ["76x130", "100x180"])
+def test_the_recipients_phone_and_whole_address_always_print(shop, read_pdf, size, caplog):
+    shop("3309001", recipient="欧阳娜娜\n(代收)", phone="13900000009")
+    shop("3309002", recipient="诸葛" + "亮" * 30, phone="13900000008")
+    shop("3309003", recipient="王𠮷䶮", detail=LONG_DETAIL)
+    numbers = ["73100000000101", "73100000000102", "73100000000103"]
+    pages = [
+        read_pdf.text(render_waybills(shop.db, [no], tracking=n, size=size, carrier="ZTO"))[0]
+        for no, n in zip(["3309001", "3309002", "3309003"], numbers, strict=True)
+    ]
+
+    flat = [page.replace("\n", "").replace(" ", "") for page in pages]
+    assert "欧阳娜娜(代收)13900000009" in flat[0]
+    assert "13900000008" in flat[1] and "诸葛亮亮" in flat[1] and "…" in flat[1]
+    assert "最后是1号" in flat[2] and "…" not in flat[2]
+    # A character the font lacks shows as □ (not as nothing), and the desk is told.
+    assert "王□□" in flat[2]
+    assert any("𠮷䶮" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
