@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from pathlib import Path
 
 from app.errors import FileRefused
@@ -69,8 +70,28 @@ def read_text(path: Path) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write `text` as UTF-8, replacing the file."""
+    """Write `text` as UTF-8, replacing the file (see `write_bytes`)."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace the file with `data` whole or not at all.
+
+    The data goes to a temporary file beside it first and is renamed over the old one, so a
+    full disk or a killed command never leaves half a PDF that looks like a finished one.
+    A device such as /dev/stdout is written directly: it cannot be renamed over.
+    """
+    path = Path(path)
     try:
-        path.write_text(text, encoding="utf-8")
+        if path.exists() and not path.is_file():
+            with path.open("wb") as device:
+                device.write(data)
+            return
+        spare = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            spare.write_bytes(data)
+            os.replace(spare, path)
+        finally:
+            spare.unlink(missing_ok=True)
     except OSError as exc:
         raise refusal(path, exc, writing=True) from None

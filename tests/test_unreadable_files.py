@@ -102,3 +102,20 @@ def test_a_folder_refused_with_a_permission_error_is_called_a_folder(tmp_path):
     """Windows opens a folder with "Permission denied", not IsADirectoryError."""
     refused = refusal(tmp_path, PermissionError(errno.EACCES, "Permission denied"))
     assert refused.reason == "是一个文件夹，不是文件"
+
+
+def test_a_document_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch) -> None:
+    from app.file_access import write_bytes
+
+    target = tmp_path / "slip.pdf"
+    target.write_bytes(b"%PDF old")
+
+    def full_disk(self, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(type(target), "write_bytes", full_disk)
+    with pytest.raises(Exception, match="磁盘空间已满"):
+        write_bytes(target, b"%PDF new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"%PDF old"
+    assert [p.name for p in tmp_path.iterdir()] == ["slip.pdf"]

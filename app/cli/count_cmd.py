@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.cli import EXIT_OK
 from app.cli.args import whole_number
-from app.cli.output import print_json
+from app.cli.output import print_json, save
 from app.config import current_user
 from app.db.engine import Database
 from app.stock.counting import (
@@ -69,7 +69,7 @@ def handle_start(db: Database, args: argparse.Namespace) -> int:
     if args.out:
         from app.documents.count_list import render_count_list
 
-        args.out.write_bytes(render_count_list(view))
+        save(args.out, render_count_list(view))
         print(f"盘点单: {args.out}")
     return EXIT_OK
 

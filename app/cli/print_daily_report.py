@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli import EXIT_OK
+from app.cli.output import save
 from app.db.engine import Database
 from app.documents.daily_report import render_daily_report
 from app.errors import BadInput
@@ -32,6 +33,6 @@ def handle_daily_report(db: Database, args: argparse.Namespace) -> int:
         day = date.fromisoformat(args.date)
     except ValueError:
         raise BadReportDate(args.date) from None
-    args.out.write_bytes(render_daily_report(db, day))
+    save(args.out, render_daily_report(db, day))
     print(f"日报已写入 {args.out}")
     return EXIT_OK

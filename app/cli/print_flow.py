@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli import EXIT_OK
+from app.cli.output import save
 from app.db.engine import Database
 from app.documents.flow_sheet import SIZES, flow_sheet_pdf, order_flow_pdf
 from app.errors import BadInput
@@ -51,12 +52,12 @@ def handle_flow(db: Database, args: argparse.Namespace) -> int:
     first, last = _day("--from", args.first), _day("--to", args.last)
     if first and last and first > last:
         raise BadInput(f"--from {first} 晚于 --to {last}")
-    args.out.write_bytes(flow_sheet_pdf(db, first, last, args.size))
+    save(args.out, flow_sheet_pdf(db, first, last, args.size))
     print(args.out)
     return EXIT_OK
 
 
 def handle_order_flow(db: Database, args: argparse.Namespace) -> int:
-    args.out.write_bytes(order_flow_pdf(db, args.order_no, args.size))
+    save(args.out, order_flow_pdf(db, args.order_no, args.size))
     print(args.out)
     return EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.args import whole_number
+from app.cli.output import save
 from app.db.engine import Database
 from app.documents.labels import next_sscc, render_product_labels, render_sscc_labels
 from app.errors import BadInput
@@ -39,6 +40,6 @@ def handle(db: Database, args: argparse.Namespace) -> int:
             raise BadInput("请给出 SSCC 或用 --new N 生成")
         pdf = render_sscc_labels(numbers, args.offset)
         count = len(numbers)
-    args.out.write_bytes(pdf)
+    save(args.out, pdf)
     print(f"{count} 张标签 -> {args.out}")
     return 0

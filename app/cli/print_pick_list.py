@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import EXIT_OK
+from app.cli.output import save
 from app.db.engine import Database
 from app.documents.pick_list import render_pick_list
 from app.stock.picking import pick_list
@@ -21,7 +22,7 @@ def register(documents) -> None:
 def handle(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         picks = pick_list(session, args.order_nos)
-    args.out.write_bytes(render_pick_list(picks))
+    save(args.out, render_pick_list(picks))
     print(f"拣货单: {args.out}（{len(picks.rows)} 行）")
     for order_no in picks.skipped_cancelled:
         print(f"订单 {order_no} 已取消，未列入")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import EXIT_OK
+from app.cli.output import save
 from app.db.engine import Database
 from app.documents.rma_slip import render_rma_slip
 
@@ -18,6 +19,6 @@ def register(print_subparsers) -> None:
 
 
 def handle(db: Database, args: argparse.Namespace) -> int:
-    args.out.write_bytes(render_rma_slip(db, args.rma_no))
+    save(args.out, render_rma_slip(db, args.rma_no))
     print(args.out)
     return EXIT_OK

@@ -6,8 +6,14 @@ import argparse
 from pathlib import Path
 
 from app.cli.args import whole_number
+from app.cli.output import save
 from app.db.engine import Database
 from app.documents.waybill import SIZES, render_waybills
+
+# Said when the file fails after the waybill was recorded as printed.
+REPRINT = (
+    "面单已记为已打印；解决后请用 packdesk print {kind} 订单号 --reason 补打 --out 文件 重新输出"
+)
 
 
 def register(documents) -> None:
@@ -39,6 +45,6 @@ def handle(db: Database, args: argparse.Namespace) -> int:
         reason=args.reason,
         parcel_no=args.parcel,
     )
-    args.out.write_bytes(pdf)
+    save(args.out, pdf, stored=REPRINT.format(kind="waybill"))
     print(f"{len(args.order_nos)} 个订单的面单（每个包裹一张） -> {args.out}")
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.output import save
+from app.cli.print_waybill import REPRINT
 from app.db.engine import Database
 from app.documents.waybill import SIZES, render_waybills_zpl
 
@@ -38,6 +40,6 @@ def handle(db: Database, args: argparse.Namespace) -> int:
         reason=args.reason,
         printer_font=args.printer_font,
     )
-    args.out.write_text(zpl, "utf-8")
+    save(args.out, zpl, stored=REPRINT.format(kind="zpl"))
     print(f"{len(args.order_nos)} 张面单 (ZPL) -> {args.out}")
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.cli import EXIT_FAILED, EXIT_OK
 from app.cli.args import whole_number
-from app.cli.output import print_json
+from app.cli.output import print_json, save
 from app.config import current_user
 from app.db.engine import Database
 from app.orders.lookup import find_order
@@ -132,7 +132,7 @@ def handle_receive(db: Database, args: argparse.Namespace) -> int:
     if args.slip:
         from app.documents.receipt_slip import render_receipt_slip
 
-        args.slip.write_bytes(render_receipt_slip([receipt]))
+        save(args.slip, render_receipt_slip([receipt]), stored="入库已记录")
         print(f"入库单: {args.slip}")
     return EXIT_OK
 
@@ -172,7 +172,7 @@ def handle_reserve(db: Database, args: argparse.Namespace) -> int:
     if args.restock_pdf and shortage and shortage.requests:
         from app.documents.restock_request import render_restock_request
 
-        args.restock_pdf.write_bytes(render_restock_request(list(shortage.requests)))
+        save(args.restock_pdf, render_restock_request(list(shortage.requests)))
     if args.json:
         print_json(
             {

@@ -103,3 +103,16 @@ def test_bad_input_exits_3_with_the_reason(shop, db_url, tmp_path, capsys):
         == 3
     )
     assert main(["--db", db_url, "print", "label", "sscc", "--new", "2", "--out", str(out)]) == 0
+
+
+def test_a_waybill_that_cannot_be_written_says_it_is_recorded_and_how_to_reprint(
+    shop, db_url, capsys
+):
+    shop("9903001")
+    command = ["--db", db_url, "print", "waybill", "9903001", "--carrier", "ZTO"]
+    code = main([*command, "--tracking", "73100000000111", "--out", "/dev/full"])
+
+    err = capsys.readouterr().err
+    assert code == 3 and "磁盘空间已满" in err
+    assert "面单已记为已打印；解决后请用 packdesk print waybill 订单号 --reason 补打" in err
+    assert "Traceback" not in err and "Errno" not in err
