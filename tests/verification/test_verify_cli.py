@@ -8,7 +8,8 @@ from main import main
 
 
 def test_promise_prints_the_ship_by_date_in_the_desk_zone(db_url, capsys) -> None:
-    assert main(["--db", db_url, "promise", "--paid", "2026-08-27 07:00", "--days", "1"]) == 0
+    paid = ["--paid", "2026-08-27 07:00", "--at", "2026-08-27 09:00"]
+    assert main(["--db", db_url, "promise", *paid, "--days", "1"]) == 0
     assert capsys.readouterr().out.strip() == "2026-08-28"
 
 

@@ -3,7 +3,7 @@ queues messages with the promised date."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -71,8 +71,9 @@ def test_supervisor_release_is_recorded_and_survives_reverification(make_order, 
 def test_confirming_queues_sms_and_email_with_the_promised_date(make_order, shop) -> None:
     make_order(order_no="CONF")
     verify_orders(shop)
-    [confirmation] = confirm_clean_orders(shop)
-    # Paid Thu 27 Aug 07:00, 2 working days, but nothing in stock: 3 restock days more.
+    # Confirmed the morning it was paid (Thu 27 Aug 07:00 in Shanghai): the payment decides.
+    [confirmation] = confirm_clean_orders(shop, now=datetime(2026, 8, 27, 1, 0, tzinfo=UTC))
+    # 2 working days, but nothing in stock: 3 restock days more.
     assert confirmation.backordered
     assert confirmation.ship_by == date(2026, 9, 3)
     with shop.transaction() as session:
