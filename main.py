@@ -20,6 +20,13 @@ def _gui(db, args) -> int:
     return run_gui(db)
 
 
+def _tell_window_user(exc) -> None:
+    """Started from an icon nobody sees the console, so the refusal also comes up in a box."""
+    from ui.application import show_start_failure
+
+    show_start_failure(str(exc))
+
+
 def _register_gui(subparsers) -> None:
     subparsers.add_parser("gui", help="打开打包台窗口（不带命令时也是这样）").set_defaults(
         handler=_gui
@@ -32,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(args.verbose, data_dir() / "logs")
     handler = getattr(args, "handler", _gui)
     try:
-        status = run(args, handler)
+        status = run(args, handler, _tell_window_user if handler is _gui else None)
         sys.stdout.flush()
         return status
     except BrokenPipeError:

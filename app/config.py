@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,8 +30,23 @@ def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'packdesk.sqlite3'}"
 
 
-def resolve_db_url(option: str | None = None) -> str:
-    return option or os.environ.get("PACKDESK_DB") or default_db_url()
+@dataclass(frozen=True)
+class DbSetting:
+    """A database URL and where it came from, so a refusal can name the place to correct it."""
+
+    url: str
+    # "--db", "PACKDESK_DB", or "" for the file in the data folder.
+    source: str
+
+
+def db_setting(option: str | None = None) -> DbSetting:
+    """The URL to open; surrounding spaces (a copied line) are not part of it."""
+    if option and option.strip():
+        return DbSetting(option.strip(), "--db")
+    from_env = os.environ.get("PACKDESK_DB", "").strip()
+    if from_env:
+        return DbSetting(from_env, "PACKDESK_DB")
+    return DbSetting(default_db_url(), "")
 
 
 def desk_timezone() -> ZoneInfo:

@@ -23,3 +23,11 @@ def setup_logging(verbose: bool = False, log_dir: Path | None = None) -> None:
         )
         file.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(file)
+
+
+def log_file() -> Path | None:
+    """The file this process logs to, for a message that sends the reader there."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None

@@ -6,9 +6,9 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import resources_dir
 from app.db.engine import Database
@@ -58,3 +58,11 @@ def run_gui(db: Database) -> int:
     window = MainWindow(db)
     window.show()
     return app.exec()
+
+
+def show_start_failure(message: str) -> None:
+    """Why the desk could not start (a database that cannot be opened), before any window."""
+    ensure_application()
+    QMessageBox.critical(
+        None, QCoreApplication.translate("Application", "PackDesk 无法启动"), message
+    )

@@ -2,7 +2,8 @@
 
 Each module `app/cli/*_cmd.py` has `register(subparsers)`, which adds its commands with
 `set_defaults(handler=...)`. A handler takes `(db, args)` and returns the exit status. Bad input
-(`app.errors.BadInput`) exits 3 with its message on stderr; argparse exits 2 on a usage error.
+(`app.errors.BadInput`), a database that cannot be opened among it, exits 3 with its message on
+stderr; argparse exits 2 on a usage error.
 The `gui` command is added by `main.py`, because `app/` never imports Qt.
 """
 
@@ -18,8 +19,9 @@ from pathlib import Path
 
 from app.cli import argparse_zh
 from app.cli.help_format import DeskParser
-from app.config import resolve_db_url
+from app.config import db_setting
 from app.db.engine import Database
+from app.db.opening import DatabaseUnavailable, open_database
 from app.errors import BadInput, PackDeskError
 
 log = logging.getLogger(__name__)
@@ -79,13 +81,26 @@ def check_output_paths(args: argparse.Namespace) -> None:
             raise BadInput(f"{option} {path}：没有写入权限")
 
 
-def run(args: argparse.Namespace, handler: Callable[[Database, argparse.Namespace], int]) -> int:
-    """Open the database, call the handler, and turn typed errors into exit statuses."""
+def run(
+    args: argparse.Namespace,
+    handler: Callable[[Database, argparse.Namespace], int],
+    on_db_unavailable: Callable[[DatabaseUnavailable], None] | None = None,
+) -> int:
+    """Open the database, call the handler, and turn typed errors into exit statuses.
+
+    `on_db_unavailable` also tells a person who started the window from an icon, where
+    nobody reads the console, why the database could not be opened.
+    """
     db = None
     try:
         check_output_paths(args)
-        db = Database(resolve_db_url(args.db))
+        db = open_database(db_setting(args.db))
         return handler(db, args)
+    except DatabaseUnavailable as exc:
+        print(f"packdesk: {exc}", file=sys.stderr)
+        if on_db_unavailable is not None:
+            on_db_unavailable(exc)
+        return EXIT_BAD_INPUT
     except BadInput as exc:
         print(f"packdesk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -89,6 +89,12 @@ def register(subparsers) -> None:
     close.add_argument("handover_id", type=whole_number, metavar="HANDOVER_ID")
     close.add_argument("--out", required=True, type=Path, metavar="MANIFEST.pdf")
     close.set_defaults(handler=handle_close)
+    manifest = hand_cmds.add_parser(
+        "manifest", help="补打已完成交接的交接清单（标明“补打”和打印时间）"
+    )
+    manifest.add_argument("handover_id", type=whole_number, metavar="HANDOVER_ID")
+    manifest.add_argument("--out", required=True, type=Path, metavar="MANIFEST.pdf")
+    manifest.set_defaults(handler=handle_manifest)
 
 
 def handle_rank(db: Database, args: argparse.Namespace) -> int:
@@ -202,4 +208,10 @@ def handle_close(db: Database, args: argparse.Namespace) -> int:
     )
     for missing in result.missing:
         print(f"  未扫: {missing.tracking_no} 订单 {missing.order_no}")
+    return 0
+
+
+def handle_manifest(db: Database, args: argparse.Namespace) -> int:
+    args.out.write_bytes(handover.reprint_manifest(db, args.handover_id))
+    print(f"交接单 {args.handover_id}: 已补打交接清单 -> {args.out}")
     return 0

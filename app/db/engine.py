@@ -11,12 +11,17 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.migrate import upgrade_to_head
 
 log = logging.getLogger(__name__)
+
+# Seconds to wait for a PostgreSQL server to answer. Without a limit a server that drops packets
+# keeps the desk starting for minutes with nothing on screen. A URL may set its own
+# (`?connect_timeout=30`).
+PG_CONNECT_TIMEOUT_S = 10
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -29,7 +34,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    parsed = make_url(url)
+    options = {}
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        options["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    engine = create_engine(parsed, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

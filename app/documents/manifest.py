@@ -1,4 +1,8 @@
-"""The handover manifest (交接清单): what the courier took, what was missing, both signatures."""
+"""The handover manifest (交接清单): what the courier took, what was missing, both signatures.
+
+A reprint (补打) of a lost manifest says so on every page, with the time it was printed, so it
+is never taken for the sheet signed at the pickup.
+"""
 
 from __future__ import annotations
 
@@ -29,11 +33,17 @@ def render_manifest(
     carrier_name: str,
     started_at: datetime,
     closed_at: datetime,
-    expected: int,
+    expected: int | None,
     shipped: list[ManifestLine],
     missing: list[ManifestLine],
+    *,
+    reprinted_at: datetime | None = None,
 ) -> bytes:
-    """A4 pages: the shipped parcels numbered, the missing listed, signature lines at the end."""
+    """A4 pages: the shipped parcels numbered, the missing listed, signature lines at the end.
+
+    `expected` is None when the count expected at the pickup is not known (a reprint); the
+    heading then gives only the parcels handed over.
+    """
     font = register_cjk_font()
     out = io.BytesIO()
     c = Canvas(out, pagesize=A4.size_pt)
@@ -42,16 +52,25 @@ def render_manifest(
     left, right = mm(15), width - mm(15)
     tz = desk_timezone()
 
+    if expected is None:
+        counts = f"已交接 {len(shipped)} 件（补打单不列交接时未扫的包裹）"
+    else:
+        counts = f"应交 {expected} 件，实扫 {len(shipped)} 件，未扫 {len(missing)} 件"
+
     def heading() -> float:
         c.setFont(font, 16)
         c.drawString(left, height - mm(20), f"交接清单  #{handover_id}  {carrier_name}")
+        if reprinted_at is not None:
+            c.setFont(font, 12)
+            c.drawRightString(
+                right, height - mm(20), f"补打  {reprinted_at.astimezone(tz):%Y-%m-%d %H:%M}"
+            )
         c.setFont(font, 9)
         c.drawString(
             left,
             height - mm(27),
             f"开始 {started_at.astimezone(tz):%Y-%m-%d %H:%M}    "
-            f"交接 {closed_at.astimezone(tz):%Y-%m-%d %H:%M}    "
-            f"应交 {expected} 件，实扫 {len(shipped)} 件，未扫 {len(missing)} 件",
+            f"交接 {closed_at.astimezone(tz):%Y-%m-%d %H:%M}    {counts}",
         )
         return height - mm(36)
 

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/application.py" line="67" />
+        <source>PackDesk 无法启动</source>
+        <translation>PackDesk cannot start</translation>
+    </message>
+</context>
+<context>
     <name>CarrierChoiceDialog</name>
     <message>
         <location filename="../../ui/dialogs/carrier_choice.py" line="42" />
@@ -464,33 +472,33 @@
         <translation>Remove carrier %1 with its prices, transit days and sort codes? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="330" />
+        <location filename="../../ui/windows/carriers.py" line="332" />
         <source>已删除快递公司 %1</source>
         <translation>Removed carrier %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="334" />
+        <location filename="../../ui/windows/carriers.py" line="336" />
         <source>导入快递公司目录</source>
         <translation>Import carrier catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="334" />
-        <location filename="../../ui/windows/carriers.py" line="351" />
+        <location filename="../../ui/windows/carriers.py" line="336" />
+        <location filename="../../ui/windows/carriers.py" line="353" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="344" />
+        <location filename="../../ui/windows/carriers.py" line="346" />
         <source>已导入：新增 %1 家，更新 %2 家</source>
         <translation>Imported: %1 carriers added, %2 updated</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="351" />
+        <location filename="../../ui/windows/carriers.py" line="353" />
         <source>导出快递公司目录</source>
         <translation>Export carrier catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/carriers.py" line="358" />
+        <location filename="../../ui/windows/carriers.py" line="360" />
         <source>已导出 %1 家快递公司</source>
         <translation>Exported %1 carriers</translation>
     </message>
@@ -1171,85 +1179,111 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/windows/handover.py" line="43" />
+        <location filename="../../ui/windows/handover.py" line="48" />
         <source>开始交接</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="45" />
+        <location filename="../../ui/windows/handover.py" line="50" />
         <source>完成交接并打印交接单</source>
         <translation>Finish handover and print handover sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="50" />
+        <location filename="../../ui/windows/handover.py" line="53" />
+        <source>补打交接清单…</source>
+        <translation>Reprint manifest…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="57" />
         <source>扫描运单号后回车</source>
         <translation>Scan tracking no., then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="60" />
+        <location filename="../../ui/windows/handover.py" line="67" />
         <source>请选择快递公司并开始交接</source>
         <translation>Choose a carrier and start the handover</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="68" />
+        <location filename="../../ui/windows/handover.py" line="75" />
         <source>快递公司</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="75" />
+        <location filename="../../ui/windows/handover.py" line="83" />
         <source>已扫描</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="76" />
+        <location filename="../../ui/windows/handover.py" line="84" />
         <source>未扫描</source>
         <translation>Not scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="92" />
+        <location filename="../../ui/windows/handover.py" line="100" />
         <source>交接单 {id} · {carrier}：应交 {expected} 件，已扫 {scanned} 件</source>
         <translation>Handover {id} · {carrier}: {expected} parcels due, {scanned} scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="106" />
-        <location filename="../../ui/windows/handover.py" line="154" />
+        <location filename="../../ui/windows/handover.py" line="114" />
+        <location filename="../../ui/windows/handover.py" line="162" />
         <source>（第 {piece} 件）</source>
         <translation> (parcel {piece})</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="128" />
+        <location filename="../../ui/windows/handover.py" line="136" />
         <source>{carrier} 的交接单 {id} 还没有完成，继续在这张单上扫描</source>
         <translation>{carrier} handover {id} is not finished yet; go on scanning into it</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="143" />
+        <location filename="../../ui/windows/handover.py" line="151" />
         <source>停止发货！</source>
         <translation>Stop shipment!</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="151" />
+        <location filename="../../ui/windows/handover.py" line="159" />
         <source>已扫入：{no} 订单 {order}</source>
         <translation>Scanned: {no} order {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="165" />
+        <location filename="../../ui/windows/handover.py" line="173" />
         <source>交接完成：发出 {n} 件</source>
         <translation>Handover done: {n} parcels sent</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="167" />
+        <location filename="../../ui/windows/handover.py" line="175" />
         <source>；未扫描 {m} 件：</source>
         <translation>; {m} not scanned: </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="180" />
+        <location filename="../../ui/windows/handover.py" line="189" />
         <source>保存交接单</source>
         <translation>Save handover sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="182" />
+        <location filename="../../ui/windows/handover.py" line="191" />
+        <location filename="../../ui/windows/handover.py" line="222" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="205" />
+        <source>已补打交接单 {id} 的交接清单</source>
+        <translation>Manifest of handover {id} reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="210" />
+        <source>补打交接清单</source>
+        <translation>Reprint manifest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="211" />
+        <source>交接单号</source>
+        <translation>Handover number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="220" />
+        <source>保存补打的交接清单</source>
+        <translation>Save the reprinted manifest</translation>
     </message>
 </context>
 <context>

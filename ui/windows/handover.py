@@ -2,7 +2,8 @@
 
 The scanner types the waybill number and Enter into the scan box. A refused parcel (another
 carrier, cancelled on the platform, already scanned) is shown in red, and a cancelled one also
-raises the stop banner so the clerk takes it out of the pile.
+raises the stop banner so the clerk takes it out of the pile. A lost manifest of a closed
+handover is printed again (补打) by its number.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,6 +27,7 @@ from app.shipping.handover import (
     HandoverView,
     close_handover,
     handover_view,
+    reprint_manifest,
     scan_parcel,
     start_handover,
 )
@@ -36,6 +39,8 @@ class HandoverWindow(QWidget):
         super().__init__(parent)
         self.db = db
         self.handover_id: int | None = None
+        # The handover this window closed last: the one whose manifest is most likely lost.
+        self.last_closed: int | None = None
 
         self.carrier_box = QComboBox()
         for carrier in carrier_list(db):
@@ -45,6 +50,8 @@ class HandoverWindow(QWidget):
         self.close_button = QPushButton(self.tr("完成交接并打印交接单"))
         self.close_button.clicked.connect(self._close)
         self.close_button.setEnabled(False)
+        self.reprint_button = QPushButton(self.tr("补打交接清单…"))
+        self.reprint_button.clicked.connect(self._reprint)
 
         self.scan_box = QLineEdit()
         self.scan_box.setPlaceholderText(self.tr("扫描运单号后回车"))
@@ -70,6 +77,7 @@ class HandoverWindow(QWidget):
         top.addWidget(self.start_button)
         top.addStretch(1)
         top.addWidget(self.close_button)
+        top.addWidget(self.reprint_button)
         lists = QHBoxLayout()
         for title, widget in (
             (self.tr("已扫描"), self.scanned_list),
@@ -166,6 +174,7 @@ class HandoverWindow(QWidget):
         if missing:
             text += self.tr("；未扫描 {m} 件：").format(m=len(result.missing)) + missing
         self._say(text, ok=not result.missing)
+        self.last_closed = result.id
         self.handover_id = None
         self.carrier_box.setEnabled(True)
         self.start_button.setEnabled(True)
@@ -185,5 +194,36 @@ class HandoverWindow(QWidget):
             return
         try:
             self.close_to(path)
+        except PackDeskError as exc:
+            self._say(str(exc), ok=False)
+
+    def reprint_to(self, handover_id: int, path: str) -> None:
+        """Write the manifest of the closed handover again, marked 补打, to `path`."""
+        pdf = reprint_manifest(self.db, handover_id)
+        with open(path, "wb") as out:
+            out.write(pdf)
+        self._say(self.tr("已补打交接单 {id} 的交接清单").format(id=handover_id), ok=True)
+
+    def _reprint(self) -> None:
+        number, ok = QInputDialog.getInt(
+            self,
+            self.tr("补打交接清单"),
+            self.tr("交接单号"),
+            self.last_closed or self.handover_id or 1,
+            1,
+            2_147_483_647,
+        )
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("保存补打的交接清单"),
+            f"handover-{number}-reprint.pdf",
+            self.tr("PDF 文件 (*.pdf)"),
+        )
+        if not path:
+            return
+        try:
+            self.reprint_to(number, path)
         except PackDeskError as exc:
             self._say(str(exc), ok=False)
