@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.cli.args import whole_number
 from app.cli.catalogue_handlers import register_catalogue
-from app.cli.output import print_json
+from app.cli.output import print_json, save
 from app.db.engine import Database
 from app.shipping import handover
 from app.shipping.assigning import assign_number
@@ -201,17 +201,25 @@ def handle_scan(db: Database, args: argparse.Namespace) -> int:
 
 def handle_close(db: Database, args: argparse.Namespace) -> int:
     result = handover.close_handover(db, args.handover_id)
-    args.out.write_bytes(result.manifest_pdf)
+    reprint = (
+        f"交接已完成；请用 packdesk handover manifest {result.id} --out 文件.pdf 补打交接清单"
+    )
+    save(args.out, result.manifest_pdf, stored=reprint)
     print(
         f"交接单 {result.id}: 发出 {len(result.shipped)} 件，未扫 {len(result.missing)} 件 "
         f"-> {args.out}"
     )
     for missing in result.missing:
-        print(f"  未扫: {missing.tracking_no} 订单 {missing.order_no}")
+        print(f"  未扫：{missing.tracking_no} 订单 {missing.order_no}")
+    for taken_off in result.refused:
+        why = taken_off.stopped or "面单已作废"
+        print(
+            f"  已从清单拿掉，请从快递员处取回：{taken_off.tracking_no} 订单 {taken_off.order_no}（{why}）"
+        )
     return 0
 
 
 def handle_manifest(db: Database, args: argparse.Namespace) -> int:
-    args.out.write_bytes(handover.reprint_manifest(db, args.handover_id))
+    save(args.out, handover.reprint_manifest(db, args.handover_id))
     print(f"交接单 {args.handover_id}: 已补打交接清单 -> {args.out}")
     return 0

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import current_user
@@ -145,8 +145,26 @@ def _view(session: Session, handover: Handover) -> HandoverView:
     )
 
 
+def _lock(session: Session, handover_id: int) -> None:
+    """Take the write lock on the handover before anything is read (see `lock_carrier`).
+
+    A scan committed while another desk closed the same handover was stored on the closed
+    manifest and never shipped, and could not be scanned anywhere else either. With this
+    no-op UPDATE as the first statement, a scan and a close of one handover run one after the
+    other: the later one reads the handover as the earlier one left it.
+    """
+    session.execute(
+        update(Handover)
+        .where(Handover.id == handover_id)
+        .values(carrier_code=Handover.carrier_code)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _open(session: Session, handover_id: int, when_closed: str = "") -> Handover:
-    """The handover, still open; `when_closed` is added to the refusal of a closed one."""
+    """The handover, still open (locked first); `when_closed` is added to a closed one's
+    refusal."""
+    _lock(session, handover_id)
     handover = session.get(Handover, handover_id)
     if handover is None:
         raise HandoverRefused(f"交接单 {handover_id} 不存在")
@@ -201,6 +219,8 @@ def open_handovers(db: Database) -> list[HandoverView]:
 
 
 def _find_parcel(session: Session, code: str) -> Shipment:
+    if not code.strip():
+        raise HandoverRefused("没有扫到运单号，请重新扫描")
     number = normalise(code)
     shipment = session.scalar(select(Shipment).where(Shipment.tracking_no == number))
     if shipment is None:
@@ -279,8 +299,9 @@ def close_handover(db: Database, handover_id: int, user: str | None = None) -> C
         for ref in view.scanned:
             shipment = session.get(Shipment, ref.shipment_id)
             order = session.get(Order, shipment.order_id)
-            if ref.stopped:
-                # Stopped after it was scanned: it stays here and is taken off the manifest.
+            if ref.stopped or not shipment.tracking_no:
+                # Stopped (or its waybill voided) after it was scanned: it stays here and is
+                # taken off the manifest; the command and the window name it.
                 refused.append(ref)
                 session.delete(next(i for i in handover.items if i.shipment_id == shipment.id))
                 continue

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order, Shipment
-from app.db.models.carriers import WaybillPrint
+from app.db.models.carriers import Handover, HandoverItem, WaybillPrint
 from app.errors import BadInput
 from app.orders.lookup import find_order
 from app.orders.status import LABELS, Status, move
@@ -120,6 +120,22 @@ def void_waybill(
             raise BadInput(f"{which} 没有已打印的面单")
         if any(s.shipped_at is not None for s in shipments):
             raise BadInput(f"{which} 已交接发出，不能作废面单")
+        on_manifest = session.scalar(
+            select(HandoverItem.handover_id)
+            .join(Handover, Handover.id == HandoverItem.handover_id)
+            .where(
+                HandoverItem.shipment_id.in_([s.id for s in shipments]),
+                Handover.closed_at.is_(None),
+            )
+            .limit(1)
+        )
+        if on_manifest is not None:
+            # The courier may already hold the parcel: a voided number on an open manifest
+            # would ship it with no number at all.
+            raise BadInput(
+                f"{which} 已扫入交接单 {on_manifest}，交接完成前不能作废面单；"
+                "请把包裹从快递员那里取回，交接完成后再作废"
+            )
 
         numbers = []
         for shipment in shipments:
