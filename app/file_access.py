@@ -58,15 +58,20 @@ def _not_found(path: Path, writing: bool) -> str:
     return f"找不到文件（在 {Path.cwd()} 下查找）"
 
 
-def read_text(path: Path) -> str:
-    """The whole file as text: UTF-8, with or without a byte-order mark."""
+def read_text(path: Path, encoding: str = "utf-8-sig") -> str:
+    """The whole file as text: UTF-8, with or without a byte-order mark, unless the caller
+    found out the file's encoding first (`intake.tables.detect_encoding`)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding=encoding)
     except OSError as exc:
         raise refusal(path, exc) from None
     except UnicodeDecodeError as exc:
         log.info("reading %s failed: %s", path, exc)
-        raise FileRefused(str(path), "不是 UTF-8 编码的文本，请另存为 UTF-8 后再导入") from None
+        if encoding == "utf-8-sig":
+            reason = "不是 UTF-8 编码的文本，请另存为 UTF-8 后再导入"
+        else:
+            reason = f"不是 {encoding} 编码的文本"
+        raise FileRefused(str(path), reason) from None
 
 
 def write_text(path: Path, text: str) -> None:

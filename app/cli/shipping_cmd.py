@@ -19,7 +19,7 @@ from app.shipping import handover
 from app.shipping.assigning import assign_number
 from app.shipping.carriers import set_sort_code
 from app.shipping.selection import choose_carrier, rank_order
-from app.shipping.tracking import import_pool
+from app.shipping.tracking_pool import import_pool
 
 
 def register(subparsers) -> None:
@@ -169,16 +169,14 @@ def handle_assign(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_pool_import(db: Database, args: argparse.Namespace) -> int:
+    """A file with any bad line raises `PoolFileRefused` (exit 3, every bad line listed)."""
     report = import_pool(db, args.carrier, args.file)
     print(
-        f"{report.carrier}: 新增 {report.added}，已有 {report.already_known}，"
-        f"拒收 {len(report.refused)}，剩余 {report.left}"
+        f"{report.carrier}: 新增 {report.added}，已有 {report.already_known}，剩余 {report.left}"
     )
-    for line, number, reason in report.refused:
-        print(f"  {report.file} 第 {line} 行 {number}: {reason}")
     if report.low:
         print(f"注意：{report.carrier} 号池只剩 {report.left} 个运单号")
-    return 3 if report.refused and not report.added else 0
+    return 0
 
 
 def handle_start(db: Database, args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from app.returns.notify import notify_customer
 from app.returns.queries import ReturnDetail, detail_of
 from app.returns.states import ReturnState, move_return, record_step
 from app.shipping.carriers import carriers
-from app.shipping.tracking_numbers import check_tracking_number
+from app.shipping.tracking_numbers import check_tracking_number, normalise
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def record_return_shipping(
     `postage` is what the customer paid the carrier; it is refunded only when the seller pays.
     """
     who = user or current_user()
-    carrier, number = carrier.strip(), tracking_no.strip().upper()
+    carrier, number = carrier.strip(), normalise(tracking_no)
     if not carrier:
         raise ReturnInputError("快递公司", "必须选择退回的快递公司")
     problem = tracking_problem(carrier, number)

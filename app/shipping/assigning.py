@@ -16,7 +16,7 @@ from app.errors import BadInput
 from app.orders.lookup import find_order
 from app.shipping.carriers import get_carrier
 from app.shipping.selection import choose
-from app.shipping.tracking import AssignResult, assign, shipment_for
+from app.shipping.tracking import AssignResult, assign, require_numberable, shipment_for
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ def assign_number(
     """A typed or scanned `number` (or the next pool number) for one parcel of the order."""
     with db.transaction() as session:
         order = find_order(session, order_no)
+        require_numberable(order)
         current = shipment_for(session, order).carrier or ""
         wanted = (carrier or "").strip().upper()
         if not wanted:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,8 +20,8 @@ from app.db.models import Order, Shipment
 from app.db.models.carriers import TrackingPoolNumber, WaybillPrint
 from app.db.types import utcnow
 from app.errors import BadInput
-from app.file_access import read_text
 from app.orders.lookup import find_order
+from app.orders.status import LABELS, Status
 from app.shipping.carriers import get_carrier
 from app.shipping.tracking_numbers import check_tracking_number, normalise
 
@@ -39,15 +38,54 @@ class BadTrackingNumber(BadInput):
         self.reason = reason
 
 
+def taken_words(order_no: str, voided: bool = False) -> str:
+    """Why a number cannot go on another parcel: the order holding it, or the voided one."""
+    return f"已作废（原订单 {order_no}），不能再用" if voided else f"已被订单 {order_no} 使用"
+
+
 class TrackingNumberTaken(BadInput):
     """The number is already on another parcel (or was voided, which retires it)."""
 
     def __init__(self, number: str, order_no: str, voided: bool = False) -> None:
-        words = "已作废（原订单 {o}），不能再用" if voided else "已被订单 {o} 使用"
-        super().__init__(f"运单号 {number} " + words.format(o=order_no))
+        super().__init__(f"运单号 {number} {taken_words(order_no, voided)}")
         self.number = number
         self.order_no = order_no
         self.voided = voided
+
+
+# A number is put on a parcel from verification on and until the parcel leaves: before that the
+# order may still be held or cancelled, and a number drawn for it would be spent for nothing.
+NUMBERABLE = frozenset(
+    {
+        Status.VERIFIED,
+        Status.CONFIRMED,
+        Status.BACKORDERED,
+        Status.PACKING,
+        Status.PACKED,
+        Status.LABELLED,
+    }
+)
+# What the clerk does about an order in a state that takes no number.
+_NOT_NUMBERABLE_HINTS = {
+    Status.NEW: "请先审核订单",
+    Status.HELD: "请先处理挂起原因（如未付款），审核通过后再分配",
+    Status.CANCELLED: "已取消的订单不发货",
+    Status.SHIPPED: "包裹已交给快递公司，不能再换运单号",
+    Status.DELIVERED: "包裹已签收，不能再换运单号",
+}
+
+
+class OrderNotNumberable(BadInput):
+    """The order is in a state that must not get a tracking number (cancelled, held, ...)."""
+
+    def __init__(self, order_no: str, status: Status) -> None:
+        hint = _NOT_NUMBERABLE_HINTS.get(status, "")
+        super().__init__(
+            f"订单 {order_no} 状态为「{LABELS[status]}」，不能分配运单号"
+            + (f"：{hint}" if hint else "")
+        )
+        self.order_no = order_no
+        self.status = status
 
 
 class PoolEmpty(BadInput):
@@ -70,18 +108,6 @@ class AssignResult:
     pool_left: int
     pool_low: bool
     parcel_no: int = 1
-
-
-@dataclass(frozen=True)
-class PoolImportReport:
-    carrier: str
-    file: str
-    added: int
-    already_known: int
-    # (line number, number as written, reason)
-    refused: tuple[tuple[int, str, str], ...]
-    left: int
-    low: bool
 
 
 def parcels_for(session: Session, order: Order) -> list[Shipment]:
@@ -123,8 +149,25 @@ def pool_left(session: Session, carrier_code: str) -> int:
     )
 
 
+def has_pool(session: Session, carrier_code: str) -> bool:
+    """Whether numbers were ever imported for the carrier (used up or not)."""
+    first = session.scalar(
+        select(TrackingPoolNumber.id)
+        .where(TrackingPoolNumber.carrier_code == carrier_code)
+        .limit(1)
+    )
+    return first is not None
+
+
 def pool_is_low(session: Session, left: int) -> bool:
     return left < settings_checks.read(session, LOW_POOL_KEY, LOW_POOL_DEFAULT)
+
+
+def require_numberable(order: Order) -> None:
+    """Refuse an order that must not get a number now (see NUMBERABLE)."""
+    status = Status(order.status)
+    if status not in NUMBERABLE:
+        raise OrderNotNumberable(order.order_no, status)
 
 
 def _owner_of(session: Session, number: str) -> tuple[Shipment | None, str | None]:
@@ -141,8 +184,21 @@ def _owner_of(session: Session, number: str) -> tuple[Shipment | None, str | Non
 
 
 def _draw_from_pool(session: Session, carrier_code: str) -> TrackingPoolNumber:
-    entry = session.scalar(
-        select(TrackingPoolNumber)
+    """The carrier's oldest unused pool number that no parcel holds and no void retired.
+
+    A pool number can be spent without being marked used: a voided number imported before the
+    import refused them, or a number typed on a parcel before it reached the pool. Handing it
+    out would fail every draw that follows, so it is passed over and marked used on the way.
+    """
+    number = TrackingPoolNumber.number
+    spent = (
+        select(Shipment.id).where(Shipment.tracking_no == number).exists()
+        | select(WaybillPrint.id)
+        .where(WaybillPrint.tracking_no == number, WaybillPrint.action == "void")
+        .exists()
+    )
+    query = (
+        select(TrackingPoolNumber, spent)
         .where(
             TrackingPoolNumber.carrier_code == carrier_code,
             TrackingPoolNumber.used_at.is_(None),
@@ -150,14 +206,16 @@ def _draw_from_pool(session: Session, carrier_code: str) -> TrackingPoolNumber:
         .order_by(TrackingPoolNumber.id)
         .limit(1)
     )
-    if entry is None:
-        ever = session.scalar(
-            select(TrackingPoolNumber.id)
-            .where(TrackingPoolNumber.carrier_code == carrier_code)
-            .limit(1)
+    while (row := session.execute(query).first()) is not None:
+        entry, is_spent = row
+        if not is_spent:
+            return entry
+        log.warning(
+            "pool number %s %s is on a parcel or voided; marked used", carrier_code, entry.number
         )
-        raise PoolEmpty(carrier_code, ever_filled=ever is not None)
-    return entry
+        entry.used_at = utcnow()
+        session.flush()
+    raise PoolEmpty(carrier_code, ever_filled=has_pool(session, carrier_code))
 
 
 def assign(
@@ -173,6 +231,7 @@ def assign(
     main number (母单号) and the others as child numbers (子单号); both come from the same pool
     and pass the same format check, so a child number is assigned exactly like a main one.
     """
+    require_numberable(order)
     carrier = get_carrier(session, carrier_code)
     shipment = shipment_for(session, order, parcel_no)
 
@@ -227,6 +286,8 @@ def assign(
 
 def _result(session, order, shipment, *, from_pool: bool, changed: bool) -> AssignResult:
     left = pool_left(session, shipment.carrier)
+    # A carrier whose numbers are always typed has no pool to run low.
+    low = pool_is_low(session, left) and (from_pool or has_pool(session, shipment.carrier))
     return AssignResult(
         order.order_no,
         shipment.carrier,
@@ -234,7 +295,7 @@ def _result(session, order, shipment, *, from_pool: bool, changed: bool) -> Assi
         from_pool,
         changed,
         left,
-        pool_is_low(session, left),
+        low,
         shipment.parcel_no,
     )
 
@@ -249,73 +310,3 @@ def assign_tracking_number(
     """Service: typed/scanned number, or the next pool number when `number` is None."""
     with db.transaction() as session:
         return assign(session, find_order(session, order_no), carrier_code, number, parcel_no)
-
-
-def import_pool(db: Database, carrier_code: str, path: Path | str) -> PoolImportReport:
-    """Add pre-issued numbers (one per line; blank lines and # comments skipped).
-
-    A number in the wrong format refuses that line, naming it; a number the pool already has
-    is counted and skipped, so importing the same file twice adds nothing.
-    """
-    path = Path(path)
-    text = read_text(path)
-
-    with db.transaction() as session:
-        carrier = get_carrier(session, carrier_code)
-        known = set(session.scalars(select(TrackingPoolNumber.number)))
-        known |= set(
-            session.scalars(select(Shipment.tracking_no).where(Shipment.tracking_no.is_not(None)))
-        )
-        refused: list[tuple[int, str, str]] = []
-        added = already = 0
-        for line_no, raw in enumerate(text.splitlines(), start=1):
-            cell = raw.split(",")[0].strip()
-            if not cell or cell.startswith("#"):
-                continue
-            number = normalise(cell)
-            problem = check_tracking_number(carrier.code, number)
-            if problem:
-                refused.append((line_no, cell, problem))
-                continue
-            if number in known:
-                already += 1
-                continue
-            known.add(number)
-            session.add(
-                TrackingPoolNumber(carrier_code=carrier.code, number=number, source_file=path.name)
-            )
-            added += 1
-        session.flush()
-        left = pool_left(session, carrier.code)
-        low = pool_is_low(session, left)
-
-    log.info(
-        "pool import %s for %s: %d added, %d known, %d refused, %d left",
-        path,
-        carrier.code,
-        added,
-        already,
-        len(refused),
-        left,
-    )
-    return PoolImportReport(carrier.code, str(path), added, already, tuple(refused), left, low)
-
-
-@dataclass(frozen=True)
-class PoolStatus:
-    carrier: str
-    left: int
-    low: bool
-
-
-def pool_status(db: Database) -> list[PoolStatus]:
-    """How many pre-issued numbers each carrier has left, and whether that is running low."""
-    with db.reading() as session:
-        counts = dict(
-            session.execute(
-                select(TrackingPoolNumber.carrier_code, func.count(TrackingPoolNumber.id))
-                .where(TrackingPoolNumber.used_at.is_(None))
-                .group_by(TrackingPoolNumber.carrier_code)
-            ).all()
-        )
-        return [PoolStatus(code, n, pool_is_low(session, n)) for code, n in sorted(counts.items())]

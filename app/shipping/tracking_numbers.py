@@ -9,6 +9,7 @@ UPU S10 standard, whose check digit is verified.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # S10: two service letters, eight serial digits, a check digit, the issuing country.
 _S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
@@ -53,8 +54,16 @@ def s10_problem(number: str, issuers: set[str] | None = None) -> str | None:
 
 
 def normalise(number: str) -> str:
-    """What a scanner or a clerk typed, without spaces and in upper case."""
-    return re.sub(r"\s+", "", number).upper()
+    """What a scanner or a clerk typed, as plain upper-case letters and digits.
+
+    A Chinese input method left in full-width mode types ＳＦ１２３ and 　 (ideographic
+    space); NFKC turns those into SF123 and a plain space. Spaces and invisible format
+    characters (zero-width space, byte-order mark, pasted along from web pages and
+    spreadsheets) are dropped, so the number is stored and compared in one spelling.
+    """
+    text = unicodedata.normalize("NFKC", number)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return re.sub(r"\s+", "", text).upper()
 
 
 def check_tracking_number(carrier_code: str, number: str) -> str | None:

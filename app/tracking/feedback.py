@@ -23,6 +23,7 @@ from app.db.models import Order, OrderEvent, ScanEvent, Shipment
 from app.db.models.tracking import Feedback
 from app.errors import BadInput
 from app.orders.lookup import find_order
+from app.shipping.tracking_numbers import normalise
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def _shipment_for(session: Session, order: Order, tracking_no: str | None) -> Sh
     query = select(Shipment).where(Shipment.order_id == order.id)
     if tracking_no:
         shipment = session.scalars(
-            query.where(Shipment.tracking_no == tracking_no.strip())
+            query.where(Shipment.tracking_no == normalise(tracking_no))
         ).first()
         if shipment is None:
             raise FeedbackInputError("运单号", f"订单 {order.order_no} 没有运单 {tracking_no}")

@@ -11,6 +11,7 @@ from app.config import desk_timezone
 from app.db.models import Shipment
 from app.errors import BadInput
 from app.intake.cells import CellError, timestamp
+from app.shipping.tracking_numbers import normalise
 
 
 class ParcelNotFound(BadInput):
@@ -27,8 +28,9 @@ class BadTime(BadInput):
 
 
 def find_parcel(session: Session, tracking_no: str) -> Shipment:
-    """The shipment with this number; scanners and exports differ only in letter case."""
-    code = tracking_no.strip()
+    """The shipment with this number, however the scanner, the clerk's input method or the
+    carrier's export spelled it (case, full-width, stray spaces)."""
+    code = normalise(tracking_no)
     shipment = session.scalars(select(Shipment).where(Shipment.tracking_no == code)).first()
     if shipment is None:
         shipment = session.scalars(

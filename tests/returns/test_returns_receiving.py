@@ -98,6 +98,17 @@ def test_the_return_tracking_number_opens_the_return_at_receiving(rshop, codes) 
     assert [s.to_state for s in result.detail.steps][-2:] == ["in_transit", "received"]
 
 
+def test_a_full_width_return_tracking_number_is_stored_in_plain_letters(rshop, codes) -> None:
+    """Once full-width numbers passed the format check, ＳＦ… would have been stored as typed
+    and the receiving scan of the printed barcode would not find the return."""
+    rma_no = _approved(rshop, ("Y", 1))
+    detail = record_return_shipping(
+        rshop.db, rma_no, carrier="SF", tracking_no="ＳＦ１２３４５６７８９０１２３", notify=False
+    )
+    assert detail.return_tracking_no == "SF1234567890123"
+    assert receive_scan(rshop.db, "SF1234567890123", codes["Y"]).detail.rma_no == rma_no
+
+
 def test_a_bad_return_tracking_number_is_refused(rshop, codes) -> None:
     rma_no = _approved(rshop, ("Y", 1))
     with pytest.raises(BadInput, match="退回运单号"):

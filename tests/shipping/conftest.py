@@ -95,6 +95,7 @@ def add_order(
 
     path = {
         "new": [],
+        "held": ["held"],
         "verified": ["verified"],
         "packing": ["verified", "packing"],
         "packed": ["verified", "packing", "packed"],

@@ -8,7 +8,8 @@ from app.documents.waybill import render_waybills, render_waybills_zpl
 from app.documents.zpl import code128_field
 from app.errors import BadInput
 from app.shipping.print_queue import print_queue, void_waybill
-from app.shipping.tracking import TrackingNumberTaken, assign_tracking_number, import_pool
+from app.shipping.tracking import TrackingNumberTaken, assign_tracking_number
+from app.shipping.tracking_pool import import_pool
 
 
 def test_void_frees_the_parcel_but_the_number_never_returns(shop, tmp_path):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.shipping.tracking_numbers import check_tracking_number, s10_problem
+from app.shipping.tracking_numbers import check_tracking_number, normalise, s10_problem
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,22 @@ def test_s10_against_the_real_upu_test_numbers(realworld):
         assert s10_problem(number, issuers) is None, number
     for number in entry["test_numbers"]["invalid"]:
         assert s10_problem(number, issuers) is not None, number
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("ＳＦ１２３４５６７８９０１２３", "SF1234567890123"),
+        ("ｓｆ　1234 5678 90123", "SF1234567890123"),
+        ("\ufeffSF1234567890123\u200b", "SF1234567890123"),
+        ("ＤＰＫ－１２", "DPK-12"),
+    ],
+)
+def test_full_width_and_invisible_characters_are_normalised(typed, read):
+    """A full-width number (input method in full-width mode) failed every format check."""
+    assert normalise(typed) == read
+
+
+def test_a_full_width_number_passes_the_format_check():
+    assert check_tracking_number("SF", "ＳＦ１２３４５６７８９０１２３") is None
+    assert check_tracking_number("EMS", "ＥＡ１２３４５６７８５ＣＮ") is None

@@ -10,7 +10,7 @@ from app.db.models.carriers import WaybillPrint
 from app.documents.waybill import render_waybills
 from app.errors import BadInput
 from app.shipping.stops import ParcelStopped
-from app.shipping.tracking import import_pool
+from app.shipping.tracking_pool import import_pool
 
 SIZES_PT = {
     "76x130": (215.43, 368.5),

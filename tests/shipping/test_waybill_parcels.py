@@ -16,7 +16,8 @@ from app.documents.waybill import render_waybills, render_waybills_zpl
 from app.documents.zpl import code128_field
 from app.shipping.handover import HandoverRefused, close_handover, scan_parcel, start_handover
 from app.shipping.print_queue import void_waybill
-from app.shipping.tracking import TrackingNumberTaken, import_pool
+from app.shipping.tracking import TrackingNumberTaken
+from app.shipping.tracking_pool import import_pool
 from main import main
 from ui.windows.handover import HandoverWindow
 

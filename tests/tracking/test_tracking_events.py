@@ -61,7 +61,10 @@ def test_delivered_event_moves_the_order_to_delivered(db) -> None:
     with db.transaction() as session:
         shipped_parcel(session)
     add_event(db, "sf1234567890123", "已揽收", at="2026-12-01 18:00")
-    add_event(db, "SF1234567890123", "已签收", at="2026-12-03 10:12", note="本人签收")
+    # Typed with the input method in full-width mode: the same parcel.
+    add_event(
+        db, "ＳＦ１２３４５６７８９０１２３", "已签收", at="2026-12-03 10:12", note="本人签收"
+    )
 
     with db.reading() as session:
         order = session.query(Order).one()

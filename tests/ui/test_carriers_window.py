@@ -135,7 +135,7 @@ def test_a_carrier_added_in_the_window_is_listed_inactive(qtbot, db: Database) -
 
 
 def test_a_carrier_nobody_used_can_be_removed_but_not_one_in_use(qtbot, db, tmp_path) -> None:
-    from app.shipping.tracking import import_pool
+    from app.shipping.tracking_pool import import_pool
 
     numbers = tmp_path / "sf.txt"
     numbers.write_text("SF1234567890123\n", encoding="utf-8")

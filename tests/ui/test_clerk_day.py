@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QPushButton
 from app.db.engine import Database
 from app.intake.catalog import import_catalog
 from app.orders.queries import get_order_detail
-from app.shipping.tracking import import_pool
+from app.shipping.tracking_pool import import_pool
 from app.stock.receiving import receive_goods
 from ui.dialogs.import_dialog import ImportDialog
 from ui.main_window import MainWindow
