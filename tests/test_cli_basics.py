@@ -108,3 +108,27 @@ def test_absurd_numbers_are_usage_errors_not_tracebacks(db_url: str, argv, capsy
         main(["--db", db_url, *argv])
     assert caught.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_database_held_by_another_desk_is_a_message_not_a_traceback(
+    db_url, tmp_path, monkeypatch, capsys
+) -> None:
+    import sqlite3
+
+    from app.db import engine
+
+    assert main(["--db", db_url, "settings", "set", "promise.days", "2"]) == 0
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    other_desk = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    other_desk.execute("BEGIN IMMEDIATE")
+    try:
+        code = main(["--db", db_url, "settings", "set", "promise.days", "3"])
+    finally:
+        other_desk.rollback()
+        other_desk.close()
+
+    err = capsys.readouterr().err
+    assert code == 3 and "数据库正被另一台打包台或另一个命令占用" in err
+    assert "Traceback" not in err and "locked" not in err
+    assert main(["--db", db_url, "settings", "get", "promise.days"]) == 0
+    assert capsys.readouterr().out.strip() == "2"

@@ -17,10 +17,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from app.cli import argparse_zh
 from app.cli.help_format import DeskParser
 from app.config import db_setting
-from app.db.engine import Database
+from app.db.engine import Database, is_busy
 from app.db.opening import DatabaseUnavailable, open_database
 from app.errors import BadInput, PackDeskError
 
@@ -107,6 +109,17 @@ def run(
     except PackDeskError as exc:
         print(f"packdesk: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        # Nothing was stored: the transaction that waited is rolled back whole.
+        log.info("database busy: %s", exc)
+        print(
+            "packdesk: 数据库正被另一台打包台或另一个命令占用（等了 10 秒仍未释放），"
+            "本次没有保存任何内容；请稍后再试",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     finally:
         if db is not None:
             db.dispose()

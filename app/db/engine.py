@@ -23,11 +23,14 @@ log = logging.getLogger(__name__)
 # (`?connect_timeout=30`).
 PG_CONNECT_TIMEOUT_S = 10
 
+# How long a SQLite write waits for another desk's write to finish before giving up.
+BUSY_TIMEOUT_MS = 10_000
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -68,3 +71,10 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def is_busy(exc: Exception) -> bool:
+    """Did the statement give up waiting for another desk's write lock (SQLite's busy
+    timeout, or PostgreSQL's lock timeout)?"""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "lock timeout" in text or "database is busy" in text
