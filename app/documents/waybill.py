@@ -89,7 +89,8 @@ class _Job:
 def _load_orders(session: Session, order_nos: list[str]) -> list[Order]:
     """All the orders of a batch in a few queries, in the order asked, or the typed error."""
     found: dict[str, list[Order]] = {}
-    wanted = [no.strip() for no in order_nos]
+    # An order listed twice is labelled once, not refused as a reprint without a reason.
+    wanted = list(dict.fromkeys(no.strip() for no in order_nos))
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         query = select(Order).where(Order.order_no.in_(chunk)).options(selectinload(Order.lines))

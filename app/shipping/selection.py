@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings_checks
@@ -204,6 +203,11 @@ def rank_carriers(
 ) -> list[CarrierRank]:
     """All active carriers, best first, each with the service it would use, its price,
     delivery date and reasons."""
+    if order.status in _NO_MORE_CHOICE:
+        label = LABELS[Status(order.status)]
+        raise BadInput(f"订单 {order.order_no} 状态为「{label}」，不能再选快递")
+    if not order.province.strip():
+        raise BadInput(f"订单 {order.order_no} 没有收货省份，请先补全收货地址再选快递")
     now = now or utcnow()
     goods = goods_of(session, order)
     wishes = carrier_wishes(order)
@@ -334,9 +338,6 @@ def choose(
     Picking another carrier, or another service of the suggested carrier (顺丰特快 instead of
     顺丰标快 costs the shop more), without a reason is refused: the supervisor reads these.
     """
-    if order.status in _NO_MORE_CHOICE:
-        label = LABELS[Status(order.status)]
-        raise BadInput(f"订单 {order.order_no} 状态为「{label}」，不能再选快递")
     ranks = rank_carriers(session, order)
     suggested = next((r for r in ranks if r.eligible), None)
     if suggested is None:
@@ -426,25 +427,3 @@ def choose_carrier(
 ) -> CarrierChoice:
     with db.transaction() as session:
         return choose(session, find_order(session, order_no), code, reason, user, service)
-
-
-def current_choice(db: Database, order_no: str) -> CarrierChoice | None:
-    """The latest carrier decision for the order (None before anyone chose), for the windows."""
-    with db.reading() as session:
-        order = find_order(session, order_no)
-        decision = session.scalar(
-            select(CarrierDecision)
-            .where(CarrierDecision.order_id == order.id)
-            .order_by(CarrierDecision.id.desc())
-            .limit(1)
-        )
-        if decision is None:
-            return None
-        return CarrierChoice(
-            order.order_no,
-            decision.carrier_code,
-            decision.suggested_code,
-            decision.overridden,
-            decision.reason,
-            decision.service,
-        )

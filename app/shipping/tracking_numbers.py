@@ -82,7 +82,10 @@ def check_tracking_number(carrier_code: str, number: str) -> str | None:
 
     known = _FORMATS.get(code)
     if known is None:
-        # A carrier the shop added itself: no format known, any plain number will do.
-        return None if re.fullmatch(r"[A-Z0-9-]{6,40}", text) else "运单号只能包含字母、数字和 -"
+        # A carrier the shop added itself: no format known, any plain number will do, up to
+        # the length whose barcode still fits the narrowest (76 mm) label.
+        if re.fullmatch(r"[A-Z0-9-]{6,20}", text):
+            return None
+        return "运单号应为 6 到 20 位的字母、数字或 -"
     pattern, words = known
     return None if pattern.match(text) else f"{code} 运单号格式应为 {words}"

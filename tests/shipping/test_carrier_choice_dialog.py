@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialog
 
-from app.shipping.selection import current_choice, rank_order
+from app.shipping.decisions import current_choice
+from app.shipping.selection import rank_order
 from ui.dialogs.carrier_choice import CarrierChoiceDialog
 from ui.windows.waybills import WaybillsWindow
 

@@ -126,3 +126,12 @@ def test_when_every_carrier_is_late_the_earliest_arrival_comes_first(shop):
     assert not any(r.keeps_promise for r in ranks)
     days = [r.expected_delivery for r in ranks]
     assert days == sorted(days) and days[0] < days[-1]
+
+
+def test_ranking_refuses_a_cancelled_order_and_one_without_a_province(shop):
+    shop("5511001", status="cancelled")
+    with pytest.raises(BadInput, match="已取消.*不能再选快递"):
+        rank_order(shop.db, "5511001", now=NOW)
+    shop("5511002", province="", city="", district="")
+    with pytest.raises(BadInput, match="没有收货省份，请先补全收货地址"):
+        rank_order(shop.db, "5511002", now=NOW)

@@ -161,3 +161,25 @@ def test_the_recipients_phone_and_whole_address_always_print(shop, read_pdf, siz
     # A character the font lacks shows as □ (not as nothing), and the desk is told.
     assert "王□□" in flat[2]
     assert any("𠮷䶮" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_the_longest_number_a_shop_carrier_may_have_fits_the_narrowest_label(shop, read_pdf, dpi):
+    from app import settings
+    from app.shipping import catalogue_edit, catalogue_places
+    from app.shipping.tracking import BadTrackingNumber, assign_tracking_number
+
+    catalogue_edit.add_carrier(shop.db, "XYZ", "小新快递")
+    catalogue_edit.set_rate(shop.db, "XYZ", 1, first_price="5", extra_price_per_kg="1")
+    catalogue_places.set_destination(shop.db, "XYZ", "广东", zone=1, transit_days=2)
+    catalogue_edit.set_carrier_active(shop.db, "XYZ", True)
+    with shop.db.transaction() as session:
+        settings.put(session, "printer.dpi", dpi)
+    shop("3310001")
+    with pytest.raises(BadTrackingNumber, match="6 到 20 位"):
+        assign_tracking_number(shop.db, "3310001", "XYZ", "A" * 21)
+
+    longest = "XY-" + "7Q" * 8 + "9"
+    pdf = render_waybills(shop.db, ["3310001"], tracking=longest, size="76x130", carrier="XYZ")
+    found = read_pdf.barcodes(read_pdf.pages_png(pdf, scale=dpi / 72)[0])
+    assert ("Code128", longest) in found
