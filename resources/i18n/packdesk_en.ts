@@ -1179,109 +1179,119 @@
 <context>
     <name>HandoverWindow</name>
     <message>
-        <location filename="../../ui/windows/handover.py" line="48" />
+        <location filename="../../ui/windows/handover.py" line="51" />
         <source>开始交接</source>
         <translation>Start handover</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="50" />
+        <location filename="../../ui/windows/handover.py" line="53" />
         <source>完成交接并打印交接单</source>
         <translation>Finish handover and print handover sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="53" />
+        <location filename="../../ui/windows/handover.py" line="56" />
         <source>补打交接清单…</source>
         <translation>Reprint manifest…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="57" />
+        <location filename="../../ui/windows/handover.py" line="60" />
         <source>扫描运单号后回车</source>
         <translation>Scan tracking no., then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="67" />
+        <location filename="../../ui/windows/handover.py" line="70" />
         <source>请选择快递公司并开始交接</source>
         <translation>Choose a carrier and start the handover</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="75" />
+        <location filename="../../ui/windows/handover.py" line="78" />
         <source>快递公司</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="83" />
+        <location filename="../../ui/windows/handover.py" line="86" />
         <source>已扫描</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="84" />
+        <location filename="../../ui/windows/handover.py" line="87" />
         <source>未扫描</source>
         <translation>Not scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="100" />
+        <location filename="../../ui/windows/handover.py" line="103" />
         <source>交接单 {id} · {carrier}：应交 {expected} 件，已扫 {scanned} 件</source>
         <translation>Handover {id} · {carrier}: {expected} parcels due, {scanned} scanned</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="114" />
-        <location filename="../../ui/windows/handover.py" line="162" />
+        <location filename="../../ui/windows/handover.py" line="117" />
+        <location filename="../../ui/windows/handover.py" line="165" />
         <source>（第 {piece} 件）</source>
         <translation> (parcel {piece})</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="136" />
+        <location filename="../../ui/windows/handover.py" line="139" />
         <source>{carrier} 的交接单 {id} 还没有完成，继续在这张单上扫描</source>
         <translation>{carrier} handover {id} is not finished yet; go on scanning into it</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="151" />
+        <location filename="../../ui/windows/handover.py" line="154" />
         <source>停止发货！</source>
         <translation>Stop shipment!</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="159" />
+        <location filename="../../ui/windows/handover.py" line="162" />
         <source>已扫入：{no} 订单 {order}</source>
         <translation>Scanned: {no} order {order}</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="173" />
+        <location filename="../../ui/windows/handover.py" line="174" />
         <source>交接完成：发出 {n} 件</source>
         <translation>Handover done: {n} parcels sent</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="175" />
+        <location filename="../../ui/windows/handover.py" line="176" />
         <source>；未扫描 {m} 件：</source>
         <translation>; {m} not scanned: </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="189" />
+        <location filename="../../ui/windows/handover.py" line="180" />
+        <source>；已从清单拿掉，请从快递员处取回：</source>
+        <translation>; taken off the manifest, get it back from the courier: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="186" />
+        <source>。交接已完成，可用「补打交接清单…」重新保存</source>
+        <translation>. The handover is closed; save it again with "Reprint manifest…"</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/handover.py" line="201" />
         <source>保存交接单</source>
         <translation>Save handover sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="191" />
-        <location filename="../../ui/windows/handover.py" line="222" />
+        <location filename="../../ui/windows/handover.py" line="203" />
+        <location filename="../../ui/windows/handover.py" line="234" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="205" />
+        <location filename="../../ui/windows/handover.py" line="217" />
         <source>已补打交接单 {id} 的交接清单</source>
         <translation>Manifest of handover {id} reprinted</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="210" />
+        <location filename="../../ui/windows/handover.py" line="222" />
         <source>补打交接清单</source>
         <translation>Reprint manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="211" />
+        <location filename="../../ui/windows/handover.py" line="223" />
         <source>交接单号</source>
         <translation>Handover number</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/handover.py" line="220" />
+        <location filename="../../ui/windows/handover.py" line="232" />
         <source>保存补打的交接清单</source>
         <translation>Save the reprinted manifest</translation>
     </message>

@@ -164,3 +164,24 @@ def test_handover_window_reopened_goes_on_with_the_unfinished_handover(shop, qtb
     assert "还没有完成，继续在这张单上扫描" in second.message.text()
     assert "应交 2 件，已扫 1 件" in second.counts.text()
     assert second.handover_id == first.handover_id
+
+
+def test_closing_names_a_parcel_cancelled_after_it_was_scanned(shop, qtbot, tmp_path):
+    from app.intake import stop_list
+
+    shop("8805001")
+    render_waybills(shop.db, ["8805001"], tracking="73100000000151", carrier="ZTO")
+    window = HandoverWindow(shop.db)
+    qtbot.addWidget(window)
+    window.carrier_box.setCurrentIndex(window.carrier_box.findData("ZTO"))
+    window.start_button.click()
+    qtbot.keyClicks(window.scan_box, "73100000000151")
+    qtbot.keyClick(window.scan_box, Qt.Key.Key_Return)
+    with shop.db.transaction() as session:
+        order = session.scalar(select(Order).where(Order.order_no == "8805001"))
+        stop_list.stop(session, order.id, "买家已在平台取消")
+
+    window.close_to(str(tmp_path / "m.pdf"))
+
+    assert "已从清单拿掉，请从快递员处取回：73100000000151（8805001）" in window.message.text()
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")

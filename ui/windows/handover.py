@@ -8,6 +8,8 @@ handover is printed again (补打) by its number.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PackDeskError
+from app.file_access import write_bytes
 from app.shipping.carriers import carrier_list
 from app.shipping.handover import (
     HandoverView,
@@ -167,13 +170,22 @@ class HandoverWindow(QWidget):
     def close_to(self, path: str) -> None:
         """Close the handover and write the manifest PDF to `path`."""
         result = close_handover(self.db, self.handover_id)
-        with open(path, "wb") as out:
-            out.write(result.manifest_pdf)
         missing = "、".join(p.tracking_no for p in result.missing)
         text = self.tr("交接完成：发出 {n} 件").format(n=len(result.shipped))
         if missing:
             text += self.tr("；未扫描 {m} 件：").format(m=len(result.missing)) + missing
-        self._say(text, ok=not result.missing)
+        if result.refused:
+            # Scanned, then cancelled on the platform: the courier may hold it already.
+            taken = "、".join(f"{p.tracking_no}（{p.order_no}）" for p in result.refused)
+            text += self.tr("；已从清单拿掉，请从快递员处取回：") + taken
+        self._say(text, ok=not result.missing and not result.refused)
+        try:
+            write_bytes(Path(path), result.manifest_pdf)
+        except PackDeskError as exc:
+            self._say(
+                text + "\n" + str(exc) + self.tr("。交接已完成，可用「补打交接清单…」重新保存"),
+                ok=False,
+            )
         self.last_closed = result.id
         self.handover_id = None
         self.carrier_box.setEnabled(True)
