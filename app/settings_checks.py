@@ -10,6 +10,7 @@ a message saying how to fix it instead of a traceback deep in a drawing.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.errors import BadInput
+from app.flow.steps import TIMED_STEPS
+from app.returns.states import ReturnState
 from app.verification.phone import normalize_phone
 
 # Shop hotlines (400/800 numbers) are printed as a sender's phone as often as landlines.
@@ -31,7 +34,7 @@ class BadSetting(BadInput):
     """A setting's value is unusable; `stored` says it was read back, not typed just now."""
 
     def __init__(self, key: str, value: Any, allowed: str, *, stored: bool = False) -> None:
-        shown = value if isinstance(value, str) else repr(value)
+        shown = _shown(value)
         if stored:
             text = (
                 f"设置 {key} 的已存值「{shown}」无效，应为{allowed}；"
@@ -43,6 +46,15 @@ class BadSetting(BadInput):
         self.key = key
         self.value = value
         self.allowed = allowed
+
+
+def _shown(value: Any) -> str:
+    """The value as the person typed it: true and null, not Python's True and None."""
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 @dataclass(frozen=True)
@@ -83,8 +95,10 @@ def one_of(*choices: int) -> Check:
     return Check(" " + " 或 ".join(str(c) for c in choices), clean)
 
 
-def amount(low: str, high: str, unit: str = "") -> Check:
-    """A non-negative decimal (percent, kg, yuan); stored as a number or as text."""
+def amount(low: str, high: str, unit: str = "", places: int | None = None) -> Check:
+    """A non-negative decimal (percent, kg, yuan); stored as a number or as text.
+
+    `places` limits the decimals: money has two, so ¥5.123 is refused, not printed."""
 
     def clean(value: Any) -> Decimal:
         if isinstance(value, bool):
@@ -95,9 +109,12 @@ def amount(low: str, high: str, unit: str = "") -> Check:
             raise ValueError(f"not a number: {value!r}") from None
         if not number.is_finite() or not Decimal(low) <= number <= Decimal(high):
             raise ValueError(f"{number} outside {low}..{high}")
+        if places is not None and number != round(number, places):
+            raise ValueError(f"{number} has more than {places} decimals")
         return number
 
-    return Check(f" {low} 到 {high} 之间的数{unit}", clean)
+    most = "" if places is None else f"，最多 {places} 位小数"
+    return Check(f" {low} 到 {high} 之间的数{unit}{most}", clean)
 
 
 def _text(value: Any) -> str:
@@ -117,6 +134,123 @@ def _time_of_day(value: Any) -> str:
     if not isinstance(value, str) or not TIME_OF_DAY.match(value.strip()):
         raise ValueError(f"not HH:MM: {value!r}")
     return value.strip()
+
+
+def _yes_no(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"not true/false: {value!r}")
+    return value
+
+
+def _gs1_prefix(value: Any) -> str:
+    """The digits an SSCC starts with; more than 12 leave no room for the serial number."""
+    text = "" if isinstance(value, bool) else str(value).strip()
+    if not isinstance(value, int | str) or not (text.isdigit() and 4 <= len(text) <= 12):
+        raise ValueError(f"not a GS1 company prefix: {value!r}")
+    return text
+
+
+# Lists and maps. A reader iterates or looks up in them, so a number or a plain text where a
+# list belongs crashed it, or worse, passed: "王主管" as the supervisors let "王" release holds.
+
+
+def text_list(choices: tuple[str, ...] = (), example: str = '["王主管", "李主管"]') -> Check:
+    """A list of text items; typed without brackets, text is read as items split by commas."""
+
+    def clean(value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = re.split(r"[,，、;；]", value)
+        if not isinstance(value, list):
+            raise ValueError(f"not a list: {value!r}")
+        items = [_text(v) for v in value if not (isinstance(v, str) and not v.strip())]
+        if choices and any(v not in choices for v in items):
+            raise ValueError(f"{items} not all in {choices}")
+        return items
+
+    if choices:
+        return Check(f"列表，可含 {'、'.join(choices)}，如 {example}", clean)
+    return Check(f"文字的列表，如 {example}", clean)
+
+
+def _mapping(value: Any, key: Callable[[str], Any], item: Callable[[Any], Any]) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError(f"not an object: {value!r}")
+    return {key(k): item(v) for k, v in value.items()}
+
+
+def mapping(allowed: str, key: Callable[[str], Any], item: Callable[[Any], Any]) -> Check:
+    """An object whose keys pass `key` and whose values pass `item`."""
+    return Check(allowed, lambda value: _mapping(value, key, item))
+
+
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    def clean(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"{value!r} not in {choices}")
+        return value
+
+    return clean
+
+
+def _hours(value: Any) -> float | None:
+    """A step's target: hours above 0, or null for no target (as the flow sheet reads it)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 10_000:
+        raise ValueError(f"not hours: {value!r}")
+    return float(value)
+
+
+def _abc_bands(value: Any) -> tuple[int, int, int]:
+    if not isinstance(value, list) or len(value) != 3:
+        raise ValueError(f"not three bands: {value!r}")
+    bands = tuple(whole(0, 100).clean(v) for v in value)
+    if sum(bands) != 100:
+        raise ValueError(f"bands {bands} do not add up to 100")
+    return bands
+
+
+def _track_status(value: Any) -> str:
+    # Imported here: app.tracking.statuses reads its setting through this module.
+    from app.tracking.statuses import TrackStatus
+
+    return _one_of(*TrackStatus)(value)
+
+
+def _title_skus(value: Any) -> list[list]:
+    """[[sku, units per item], …], as the title mapping stores a title's SKUs."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"not a list of SKUs: {value!r}")
+    pairs = [v for v in value if isinstance(v, list) and len(v) == 2]
+    if len(pairs) != len(value):
+        raise ValueError(f"not [sku, units] pairs: {value!r}")
+    return [[_string(sku), whole(1, 100_000).clean(per)] for sku, per in pairs]
+
+
+def _profile(value: Any) -> dict:
+    """A column profile: {"mapping": {field: header}, "shape": [header, …]}."""
+    if not isinstance(value, dict) or set(value) != {"mapping", "shape"}:
+        raise ValueError(f"not a profile: {value!r}")
+    shape = value["shape"]
+    if not isinstance(shape, list):
+        raise ValueError(f"not a header shape: {shape!r}")
+    return {
+        "mapping": _mapping(value["mapping"], _string, _string),
+        "shape": [_string(h) for h in shape],
+    }
+
+
+def _order_id(key: str) -> str:
+    if not key.isdigit():
+        raise ValueError(f"not an order id: {key!r}")
+    return key
+
+
+def _string(value: Any) -> str:
+    """Text kept exactly as PackDesk stored it: a title is looked up as the platform wrote it."""
+    if not isinstance(value, str):
+        raise ValueError(f"not text: {value!r}")
+    return value
 
 
 TEXT = Check("不为空、不超过 80 字的文字", _text)
@@ -152,40 +286,65 @@ CHECKS: dict[str, Check] = {
     "feedback.approval_limit": amount("0", "1000000", "（元）"),
     "labels.sscc_serial": whole(0, 999_999_999),
     "smtp.port": whole(1, 65_535),
+    "smtp.starttls": Check("true 或 false", _yes_no),
+    "waybill.insured_value": amount("0", "1000000", "（元，0 表示不保价）", places=2),
+    "labels.gs1_company_prefix": Check(
+        "4 到 12 位数字的 GS1 厂商识别代码，如 6901234", _gs1_prefix
+    ),
+    "stock.count_interval_days": mapping(
+        '对象 {ABC 分类: 天数}，分类为 A、B、C，天数 1 到 3650，如 {"A": 30, "B": 91, "C": 365}',
+        _one_of("A", "B", "C"),
+        whole(1, 3650).clean,
+    ),
+    "stock.abc_bands": Check("三个加起来为 100 的整数百分比，如 [80, 15, 5]", _abc_bands),
+    "flow.targets": mapping(
+        f"对象 {{步骤: 小时数}}，步骤为 {'、'.join(TIMED_STEPS)}；"
+        '小时数大于 0，null 表示不设目标，如 {"packing": 2}',
+        _one_of(*TIMED_STEPS),
+        _hours,
+    ),
+    "tracking.status_words": mapping(
+        '对象 {"轨迹用语": 状态}，状态为 accepted、in_transit、out_for_delivery、delivered、'
+        'refused、returned、problem，如 {"已放快递柜": "delivered"}',
+        _text,
+        _track_status,
+    ),
+    "verification.supervisors": text_list(),
+    "feedback.supervisors": text_list(),
+    "returns.non_returnable_skus": text_list(example='["MUG-01", "TEA-02"]'),
+    "returns.non_returnable_keywords": text_list(example='["定制", "内衣"]'),
+    "returns.notify_states": text_list(tuple(ReturnState), '["approved", "refunded"]'),
+    "returns.notify_channels": text_list(("sms", "email"), '["sms"]'),
+    "shipping_notice.channels": text_list(("sms", "email"), '["sms", "email"]'),
+    # Kept by PackDesk itself; checked so that a hand edit cannot break the desks reading them.
+    "intake.stop_list": mapping(
+        '对象 {订单 id: 原因}，如 {"42": "平台已取消"}', _order_id, _string
+    ),
+    "intake.title_skus": mapping(
+        '对象 {宝贝标题: [[商家编码, 每件数量], …]}，如 {"青瓷杯": [["CUP-QING", 2]]}',
+        _string,
+        _title_skus,
+    ),
+    "intake.profiles": mapping(
+        '对象 {方案名: {"mapping": {字段: 列名}, "shape": [列名, …]}}', _string, _profile
+    ),
 }
 
-# Keys PackDesk reads without a check (lists, maps, free text) and the prefixes of per-desk
+# Keys PackDesk reads without a check (free text, its own flags) and the prefixes of per-desk
 # and per-carrier keys; `settings set` warns about any other key, as a likely typo.
 # tests/test_settings_checks.py fails when code reads a literal key missing here.
 READ_UNCHECKED = frozenset(
     {
         "shop.name",
-        "verification.supervisors",
-        "feedback.supervisors",
         "packing.scale_port",
-        "shipping_notice.channels",
         "shipping.catalogue_seeded",
         "returns.address",
         "returns.refund_postage",
-        "returns.non_returnable_skus",
-        "returns.non_returnable_keywords",
-        "returns.notify_states",
-        "returns.notify_channels",
         "smtp.host",
         "smtp.sender",
         "smtp.user",
         "smtp.password",
-        "smtp.starttls",
-        "tracking.status_words",
-        "stock.abc_bands",
-        "stock.count_interval_days",
         "waybill.payment_type",
-        "waybill.insured_value",
-        "labels.gs1_company_prefix",
-        "flow.targets",
-        "intake.title_skus",
-        "intake.stop_list",
-        "intake.profiles",
     }
 )
 READ_PREFIXES = ("packing.auto_print_waybill.", "packing.scale_port.", "waybill.payment_type.")

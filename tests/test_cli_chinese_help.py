@@ -149,3 +149,30 @@ def test_chinese_wraps_by_columns_and_keeps_marks_with_their_words() -> None:
         "stays in",
         "words",
     ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "choices"),
+    [
+        (["carriers"], "{rank,choose,sort-code,list,"),
+        (["tracking"], "{assign,pool,"),
+        (["tracking", "pool"], "{import}"),
+        (["handover"], "{start,scan,close"),
+        (["settings"], "{list,get,set}"),
+        (["packaging"], "{list,add,seed}"),
+        (["print"], "waybill"),
+        (["count"], "{due,start,scan,show,approve}"),
+        (["catalog"], "{"),
+        (["feedback"], "{add"),
+    ],
+)
+def test_a_missing_subcommand_is_named_by_its_choices(argv, choices, capsys) -> None:
+    """`packdesk carriers` said 缺少必须填写的参数：carriers_command, an internal name, and
+    `packdesk settings` said ACTION without saying which actions there are."""
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    missing = err.rsplit("缺少必须填写的参数：", 1)[1]
+    assert missing.startswith("{") and choices in missing
+    assert "_command" not in err

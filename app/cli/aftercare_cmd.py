@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     exc.set_defaults(handler=handle_exceptions)
 
     fb = subparsers.add_parser("feedback", help="客户反馈")
-    fb_cmds = fb.add_subparsers(dest="feedback_command", required=True)
+    fb_cmds = fb.add_subparsers(required=True)
     add = fb_cmds.add_parser("add", help="记录客户对一个订单的反馈")
     add.add_argument("order_no", metavar="ORDER_NO")
     add.add_argument(

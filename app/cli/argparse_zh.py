@@ -38,9 +38,11 @@ MESSAGES: dict[str, str] = {
     "unknown parser %(parser_name)r (choices: %(choices)s)": (
         "没有「%(parser_name)s」这个命令（可选：%(choices)s）"
     ),
-    "expected one argument": "后面要跟一个值",
+    # argparse takes a value that starts with "-" (such as -1*CODE) for an option and then
+    # finds the option before it without its value; written as --scan=-1*CODE it is a value.
+    "expected one argument": "后面要跟一个值（值以 - 开头时，请写成 选项=值）",
     "expected at most one argument": "后面最多跟一个值",
-    "expected at least one argument": "后面至少要跟一个值",
+    "expected at least one argument": "后面至少要跟一个值（值以 - 开头时，请写成 选项=值）",
     "ambiguous option: %(option)s could match %(matches)s": (
         "%(option)s 不明确，可能是 %(matches)s"
     ),

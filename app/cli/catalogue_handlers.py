@@ -109,7 +109,9 @@ def register_catalogue(carrier_cmds) -> None:
     region.add_argument("code", metavar="CODE")
     region.add_argument("province", metavar="PROVINCE")
     region.add_argument("--city", default="")
-    region.add_argument("--kind", help="excluded（不送达）或 remote（偏远，多几天）")
+    region.add_argument(
+        "--kind", help="地区类型，不删除时必填：excluded（不送达）或 remote（偏远，多几天）"
+    )
     region.add_argument("--extra-days", default="0", metavar="N")
     region.add_argument("--remove", action="store_true")
     region.set_defaults(handler=handle_region)

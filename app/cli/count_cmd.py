@@ -22,7 +22,7 @@ from app.stock.counting import (
 
 def register(subparsers) -> None:
     count = subparsers.add_parser("count", help="循环盘点：开始、扫描、查看、审批")
-    actions = count.add_subparsers(dest="count_action", metavar="ACTION", required=True)
+    actions = count.add_subparsers(required=True)
 
     due = actions.add_parser("due", help="按 ABC 分类列出该盘点的库位")
     due.set_defaults(handler=handle_due)

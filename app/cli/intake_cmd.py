@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     p.set_defaults(handler=handle_import)
 
     catalog = subparsers.add_parser("catalog", help="商品目录")
-    catalog_sub = catalog.add_subparsers(dest="catalog_command", metavar="COMMAND", required=True)
+    catalog_sub = catalog.add_subparsers(required=True)
     c = catalog_sub.add_parser("import", help="从 CSV/XLSX 文件导入商品")
     c.add_argument("file", metavar="FILE")
     c.add_argument("--format", choices=FORMATS, default="auto")

@@ -18,7 +18,7 @@ from app.packing.service import clerk_stats
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("packaging", help="打包台的箱子和填充物")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = p.add_subparsers(required=True)
     show = actions.add_parser("list", help="列出全部箱子和填充物及其库存")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=handle_list)

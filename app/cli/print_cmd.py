@@ -13,7 +13,7 @@ from app.cli import CLI_DIR
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("print", help="把单据输出为文件，以便打印")
-    documents = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    documents = parser.add_subparsers(required=True)
     for path in sorted(CLI_DIR.glob("print_*.py")):
         if path.stem == "print_cmd":
             continue

@@ -18,7 +18,7 @@ from app.db.engine import Database
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("settings", help="查看和修改本店的设置")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = p.add_subparsers(required=True)
     listing = actions.add_parser("list", help="列出所有设过的设置")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=handle_list)

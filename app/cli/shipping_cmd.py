@@ -17,14 +17,14 @@ from app.cli.output import print_json, save
 from app.db.engine import Database
 from app.shipping import handover
 from app.shipping.assigning import assign_number
-from app.shipping.carriers import set_sort_code
+from app.shipping.catalogue_places import set_sort_code
 from app.shipping.selection import choose_carrier, rank_order
 from app.shipping.tracking_pool import import_pool
 
 
 def register(subparsers) -> None:
     carriers = subparsers.add_parser("carriers", help="快递公司目录和排名")
-    carrier_cmds = carriers.add_subparsers(dest="carriers_command", required=True)
+    carrier_cmds = carriers.add_subparsers(required=True)
     rank = carrier_cmds.add_parser("rank", help="为订单给快递公司排名，并说明理由")
     rank.add_argument("order_no", metavar="ORDER_NO")
     rank.add_argument("--json", action="store_true")
@@ -51,7 +51,7 @@ def register(subparsers) -> None:
     register_catalogue(carrier_cmds)
 
     tracking = subparsers.add_parser("tracking", help="运单号与物流轨迹")
-    tracking_cmds = tracking.add_subparsers(dest="tracking_command", required=True)
+    tracking_cmds = tracking.add_subparsers(required=True)
     assign = tracking_cmds.add_parser("assign", help="给订单分配运单号")
     assign.add_argument("order_no", metavar="ORDER_NO")
     assign.add_argument(
@@ -68,7 +68,7 @@ def register(subparsers) -> None:
     )
     assign.set_defaults(handler=handle_assign)
     pool = tracking_cmds.add_parser("pool", help="预先领取的运单号池")
-    pool_cmds = pool.add_subparsers(dest="pool_command", required=True)
+    pool_cmds = pool.add_subparsers(required=True)
     pool_import = pool_cmds.add_parser("import", help="导入运单号，每行一个")
     pool_import.add_argument("carrier", metavar="CARRIER")
     pool_import.add_argument("file", type=Path, metavar="FILE")
@@ -77,7 +77,7 @@ def register(subparsers) -> None:
         importlib.import_module("app.cli.tracking_extras").register_tracking_extras(tracking_cmds)
 
     hand = subparsers.add_parser("handover", help="把包裹交接给快递公司")
-    hand_cmds = hand.add_subparsers(dest="handover_command", required=True)
+    hand_cmds = hand.add_subparsers(required=True)
     start = hand_cmds.add_parser("start", help="为快递公司的一次揽收开始交接")
     start.add_argument("carrier", metavar="CARRIER")
     start.set_defaults(handler=handle_start)
@@ -143,7 +143,7 @@ def handle_choose(db: Database, args: argparse.Namespace) -> int:
 
 
 def handle_sort_code(db: Database, args: argparse.Namespace) -> int:
-    set_sort_code(
+    detail = set_sort_code(
         db,
         args.carrier,
         args.province,
@@ -152,7 +152,15 @@ def handle_sort_code(db: Database, args: argparse.Namespace) -> int:
         sort_code=args.code,
         hub=args.hub,
     )
-    print(f"{args.carrier} {args.province}{args.city}{args.district}: {args.code} {args.hub}")
+    # The row as stored: the province by its full name ("广东" is 广东省), as waybills read it.
+    row = next(
+        c
+        for c in detail.sort_codes
+        if c.province.startswith(args.province.strip())
+        and (c.city, c.district) == (args.city.strip(), args.district.strip())
+    )
+    place = f"{row.province}{row.city}{row.district}"
+    print(f"{detail.code} {place}: {row.sort_code} {row.hub}".rstrip())
     return 0
 
 

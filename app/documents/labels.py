@@ -152,7 +152,7 @@ def complete_sscc(number: str) -> str:
 def next_sscc(db: Database, count: int) -> list[str]:
     """New SSCCs from the shop's GS1 company prefix and a serial kept in settings."""
     with db.transaction() as session:
-        prefix = str(settings.get(session, "labels.gs1_company_prefix", "6901234"))
+        prefix = settings_checks.read(session, "labels.gs1_company_prefix", "6901234")
         serial = settings_checks.read(session, "labels.sscc_serial", 0)
         width = 16 - len(prefix)
         numbers = [complete_sscc(f"0{prefix}{serial + i + 1:0{width}d}") for i in range(count)]

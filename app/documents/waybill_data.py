@@ -160,8 +160,7 @@ class WaybillContext:
         self.session = session
         self.sender = sender_party(session)
         self.default_payment = settings.get(session, "waybill.payment_type", "寄付")
-        insured = settings.get(session, "waybill.insured_value", None)
-        self.insured = Decimal(str(insured)) if insured else None
+        self.insured = settings_checks.read(session, "waybill.insured_value", None) or None
         self._payments: dict[str, str] = {}
         self._sort_codes: dict[tuple[str, str, str, str], tuple[str, str]] = {}
         # Parcels whose weight the scale blocked; the batch fills it in (they get no label).

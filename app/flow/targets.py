@@ -10,7 +10,7 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.db.engine import Database
 from app.errors import BadInput
 from app.flow.steps import STEP_BY_KEY, STEPS
@@ -28,7 +28,7 @@ class UnknownStep(BadInput):
 
 def targets(session: Session) -> dict[str, float | None]:
     """Hours per step key; None where the step has no target."""
-    saved = settings.get(session, SETTING_KEY, {}) or {}
+    saved = settings_checks.read(session, SETTING_KEY, {})
     result: dict[str, float | None] = {}
     for step in STEPS:
         value = saved.get(step.key, step.target_hours) if step.kind == "step" else None
@@ -55,7 +55,7 @@ def set_targets(db: Database, hours_by_step: dict[str, float | None]) -> None:
         if hours is not None and hours <= 0:
             raise BadInput(f"目标时间必须大于 0 小时: {key}={hours}")
     with db.transaction() as session:
-        saved = dict(settings.get(session, SETTING_KEY, {}) or {})
+        saved = dict(settings_checks.read(session, SETTING_KEY, {}))
         saved.update(hours_by_step)
-        settings.put(session, SETTING_KEY, saved)
+        settings.put(session, SETTING_KEY, settings_checks.check(SETTING_KEY, saved))
     log.info("flow targets changed: %s", hours_by_step)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from app import settings
+from app import settings, settings_checks
 from app.db.engine import Database
 from app.errors import BadInput
 from app.intake import address
@@ -66,7 +66,7 @@ def shape_of(raw_header: list[str]) -> tuple[str, ...]:
 
 def list_profiles(db: Database) -> list[Profile]:
     with db.reading() as session:
-        stored = settings.get(session, KEY, {})
+        stored = settings_checks.read(session, KEY, {})
     return [Profile(n, dict(p["mapping"]), tuple(p["shape"])) for n, p in sorted(stored.items())]
 
 
@@ -107,7 +107,7 @@ def save_profile(
 
     profile = Profile(name, {k: v for k, v in mapping.items() if v}, shape_of(raw_header))
     with db.transaction() as session:
-        stored = settings.get(session, KEY, {})
+        stored = settings_checks.read(session, KEY, {})
         stored[name] = {"mapping": profile.mapping, "shape": list(profile.shape)}
         settings.put(session, KEY, stored)
     log.info("column mapping profile %r saved for %d columns", name, len(profile.mapping))

@@ -11,7 +11,7 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 
 log = logging.getLogger(__name__)
 
@@ -19,19 +19,19 @@ KEY = "intake.stop_list"
 
 
 def stopped_order_ids(session: Session) -> set[int]:
-    return {int(k) for k in settings.get(session, KEY, {})}
+    return {int(k) for k in settings_checks.read(session, KEY, {})}
 
 
 def is_stopped(session: Session, order_id: int) -> bool:
-    return str(order_id) in settings.get(session, KEY, {})
+    return str(order_id) in settings_checks.read(session, KEY, {})
 
 
 def stop_reason(session: Session, order_id: int) -> str:
-    return settings.get(session, KEY, {}).get(str(order_id), "")
+    return settings_checks.read(session, KEY, {}).get(str(order_id), "")
 
 
 def stop(session: Session, order_id: int, reason: str) -> None:
-    stopped = settings.get(session, KEY, {})
+    stopped = settings_checks.read(session, KEY, {})
     stopped[str(order_id)] = reason
     settings.put(session, KEY, stopped)
     log.warning("order id %s put on the stop list: %s", order_id, reason)
@@ -39,7 +39,7 @@ def stop(session: Session, order_id: int, reason: str) -> None:
 
 def release(session: Session, order_id: int) -> None:
     """Take an order off the list once it has been unpacked or otherwise dealt with."""
-    stopped = settings.get(session, KEY, {})
+    stopped = settings_checks.read(session, KEY, {})
     if stopped.pop(str(order_id), None) is not None:
         settings.put(session, KEY, stopped)
         log.info("order id %s taken off the stop list", order_id)

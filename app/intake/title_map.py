@@ -12,7 +12,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.db.engine import Database
 from app.db.models import Order, OrderLine
 from app.errors import BadInput
@@ -24,7 +24,7 @@ KEY = "intake.title_skus"
 
 
 def title_mappings(session: Session) -> dict[str, list[tuple[str, int]]]:
-    stored = settings.get(session, KEY, {})
+    stored = settings_checks.read(session, KEY, {})
     return {title: [(sku, int(per)) for sku, per in skus] for title, skus in stored.items()}
 
 
@@ -49,7 +49,7 @@ def remember_title(db: Database, title: str, skus: list[tuple[str, int]]) -> int
         raise BadInput(f"「{title}」的商家编码或数量无效")
 
     with db.transaction() as session:
-        stored = settings.get(session, KEY, {})
+        stored = settings_checks.read(session, KEY, {})
         stored[title] = [[sku.strip(), int(per)] for sku, per in skus]
         settings.put(session, KEY, stored)
 

@@ -29,7 +29,7 @@ def send_pending_email(db: Database) -> tuple[int, int]:
         sender = settings.get(session, "smtp.sender", "shop@localhost")
         user = settings.get(session, "smtp.user", "")
         password = settings.get(session, "smtp.password", "")
-        starttls = bool(settings.get(session, "smtp.starttls", False))
+        starttls = settings_checks.read(session, "smtp.starttls", False)
         pending = session.execute(
             select(
                 OutboxMessage.id,

@@ -12,8 +12,7 @@ import logging
 import re
 from decimal import Decimal
 
-from app.db.types import GRAM
-from app.packing.weighing import WeightRefused
+from app.packing.weighing import WeightRefused, usable_weight
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +33,7 @@ def parse_scale_line(line: str) -> Decimal:
         value = value / 1000
     elif unit == "lb":
         value = value * Decimal("0.45359237")
-    if value <= 0:
-        raise WeightRefused(f"秤读数为 {value}，重量必须大于 0")
-    return value.quantize(GRAM)
+    return usable_weight(value, f"秤读数 「{text}」")
 
 
 def read_serial_scale(

@@ -37,8 +37,9 @@ GS1_SYMBOLOGIES = frozenset({"]C1", "]d2", "]Q3", "]e0"})
 _PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 # Before `*` or `×` any run of digits is a quantity, so `99999999999*EAN` is refused as too
 # many units rather than misread as an unknown barcode; before a letter x only 1–3 digits are,
-# so an SKU like `2024X-RED` stays an SKU.
-_QUANTITY = re.compile(r"^(?:(\d+)\s*[*×]|(\d{1,3})\s*[xX])\s*(.+)$")
+# so an SKU like `2024X-RED` stays an SKU. A minus sign is read too, so `-1*EAN` is refused
+# for its quantity instead of being looked up as a barcode named "-1*EAN".
+_QUANTITY = re.compile(r"^(?:(-?\d+)\s*[*×]|(-?\d{1,3})\s*[xX])\s*(.+)$")
 # More units than any one scan can honestly mean; a bigger number is a typo or a misread.
 MAX_QUANTITY = 9999
 _BRACKETED = re.compile(r"\((\d{2,4})\)([^(]*)")
@@ -199,11 +200,19 @@ def strip_symbology(raw: str) -> tuple[str, str]:
 
 
 def split_quantity(text: str) -> tuple[int, str]:
-    """`3*6901234567892` or `3x…` means three units of the code; a bare code means one."""
+    """`3*6901234567892` or `3x…` means three units of the code; a bare code means one.
+
+    A count of more digits than `MAX_QUANTITY` has is returned as one unit more than it (or
+    less than zero): the scan is refused all the same, and a count of 20 digits never reaches
+    the database's integer column, nor one of 5,000 Python's int().
+    """
     match = _QUANTITY.match(text.strip())
     if not match:
         return 1, text
-    return int(match.group(1) or match.group(2)), match.group(3)
+    count = match.group(1) or match.group(2)
+    if len(count.lstrip("-").lstrip("0")) > len(str(MAX_QUANTITY)):
+        return (-1 if count.startswith("-") else MAX_QUANTITY + 1), match.group(3)
+    return int(count), match.group(3)
 
 
 def quantity_error(quantity: int) -> str:
@@ -211,7 +220,7 @@ def quantity_error(quantity: int) -> str:
     if quantity < 1:
         return "数量必须大于 0"
     if quantity > MAX_QUANTITY:
-        return f"数量过大：{quantity}（一次最多 {MAX_QUANTITY} 件）"
+        return f"数量过大（一次最多 {MAX_QUANTITY} 件）"
     return ""
 
 

@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DIVISOR = 6000
 
+# Far above what a packing desk's scale weighs (platform scales stop at 150 to 300 kg), and low
+# enough that a slipped key or a misread scale line is refused rather than stored and billed.
+MAX_PARCEL_KG = Decimal("1000")
+
 # The parcel's weight state (`ParcelState.weight_state`) in the words a clerk reads.
 WEIGHT_STATE_LABELS = {
     "": "未称重",
@@ -103,15 +107,29 @@ def _judge(session: Session, actual: Decimal, expected: Decimal) -> str:
 
 
 def parse_weight(text: str) -> Decimal:
-    """A typed weight in kg ("1.25", "1,25", "1.25kg"); 0 and negatives are refused."""
+    """A typed weight in kg ("1.25", "1,25", "1.25kg"), checked by `usable_weight`."""
     cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", ".")
     try:
         value = Decimal(cleaned)
     except ArithmeticError as exc:
         raise WeightRefused(f"重量 「{text}」 无法识别，请输入公斤数，如 1.25") from exc
+    return usable_weight(value, f"输入的是 「{text}」")
+
+
+def usable_weight(value: Decimal, shown: str) -> Decimal:
+    """`value` kg to the gram, or WeightRefused; `shown` says where it came from, for the message.
+
+    Refused: 0 and below; more than `MAX_PARCEL_KG` (a 23-digit weight did not even fit the
+    column); and under half a gram, which was stored as 0 g and printed no weight on the label.
+    """
     if not value.is_finite() or value <= 0:
-        raise WeightRefused(f"重量必须大于 0（输入的是 「{text}」）")
-    return value.quantize(GRAM, rounding=ROUND_HALF_UP)
+        raise WeightRefused(f"重量必须大于 0（{shown}）")
+    if value > MAX_PARCEL_KG:
+        raise WeightRefused(f"重量过大：一个包裹最多 {MAX_PARCEL_KG} kg（{shown}）")
+    grams = value.quantize(GRAM, rounding=ROUND_HALF_UP)
+    if grams == 0:
+        raise WeightRefused(f"重量不足 1 克，按克记录为 0，必须大于 0（{shown}）")
+    return grams
 
 
 def record_weight(

@@ -12,7 +12,7 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.db.models import Order, OutboxMessage
 from app.db.models.returns import ReturnRequest
 from app.outbox.queue import enqueue
@@ -74,7 +74,7 @@ def notify_customer(
     """Queue the message for `state` (default: the return's current state); nothing if that
     state's messages are switched off."""
     state = state or ReturnState(ret.state)
-    wanted = settings.get(session, "returns.notify_states", [s.value for s in ReturnState])
+    wanted = settings_checks.read(session, "returns.notify_states", [s.value for s in ReturnState])
     if state.value not in wanted:
         return []
 
@@ -90,7 +90,7 @@ def notify_customer(
     }
     phone = (order.phone if order else ret.phone).strip()
     queued = []
-    for channel in settings.get(session, "returns.notify_channels", ["sms"]):
+    for channel in settings_checks.read(session, "returns.notify_channels", ["sms"]):
         if channel != "sms" or not phone:
             # TODO: e-mail texts for returns; only SMS templates are written so far.
             log.info("return %s: no %s address, no message", ret.rma_no, channel)

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings, settings_checks
+from app import settings_checks
 from app.config import desk_timezone
 from app.db.models import Order, OrderEvent, Product, Shipment
 from app.db.models.returns import ReturnLine, ReturnRequest
@@ -105,10 +105,10 @@ def _category_text(session: Session, product: Product | None) -> str:
 
 def non_returnable_word(session: Session, product: Product | None, sku: str) -> str:
     """The keyword (or SKU) that makes a product non-returnable without a fault, else ""."""
-    if sku in settings.get(session, "returns.non_returnable_skus", []):
+    if sku in settings_checks.read(session, "returns.non_returnable_skus", []):
         return sku
     text = _category_text(session, product)
-    for word in settings.get(session, "returns.non_returnable_keywords", DEFAULT_KEYWORDS):
+    for word in settings_checks.read(session, "returns.non_returnable_keywords", DEFAULT_KEYWORDS):
         if word and word in text:
             return word
     return ""

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import chinese_calendar
-from sqlalchemy import select
+from sqlalchemy import literal, or_, select
 from sqlalchemy.orm import Session
 
 from app import settings_checks
@@ -265,10 +265,15 @@ def price(
 def sort_code_for(
     session: Session, carrier_code: str, province: str, city: str, district: str
 ) -> tuple[str, str]:
-    """(大头笔/三段码, 集包地) from the shop's table, the most specific row winning."""
+    """(大头笔/三段码, 集包地) from the shop's table, the most specific row winning.
+
+    A row stored under the short name ("广东", before names were made whole on entry) still
+    matches the order's 广东省.
+    """
     rows = session.scalars(
         select(SortCode).where(
-            SortCode.carrier_code == carrier_code, SortCode.province == province
+            SortCode.carrier_code == carrier_code,
+            or_(SortCode.province == province, literal(province).startswith(SortCode.province)),
         )
     ).all()
     fitting = [r for r in rows if r.city in ("", city) and r.district in ("", district)]
@@ -320,34 +325,3 @@ def carrier_list(db: Database) -> list[CarrierInfo]:
     """The active carriers with their services, for pickers in the windows."""
     with db.transaction() as session:
         return [_info(c) for c in carriers(session)]
-
-
-def set_sort_code(
-    db: Database,
-    carrier_code: str,
-    province: str,
-    city: str = "",
-    district: str = "",
-    *,
-    sort_code: str,
-    hub: str = "",
-) -> None:
-    """Enter or change one row of the 大头笔/三段码 table the waybills print from."""
-    if not sort_code.strip() or not province.strip():
-        raise BadInput("三段码和省份都不能为空")
-    with db.transaction() as session:
-        code = get_carrier(session, carrier_code).code
-        row = session.scalar(
-            select(SortCode).where(
-                SortCode.carrier_code == code,
-                SortCode.province == province,
-                SortCode.city == city,
-                SortCode.district == district,
-            )
-        )
-        if row is None:
-            row = SortCode(carrier_code=code, province=province, city=city, district=district)
-            session.add(row)
-        row.sort_code = sort_code.strip()
-        row.hub = hub.strip()
-    log.info("sort code %s %s%s%s: %s / %s", code, province, city, district, sort_code, hub)

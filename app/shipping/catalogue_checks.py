@@ -8,6 +8,7 @@ the path "carriers[2].rates[0].first_price"). Each returns the value in the form
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import time
 from decimal import Decimal, InvalidOperation
@@ -94,11 +95,15 @@ def check_code(value: object, where: str) -> str:
 
 
 def check_text(value: object, where: str, longest: int = 40, required: bool = True) -> str:
+    """One line of text: a name, a city, a sort code. A line break inside would split the
+    carrier's line in every list and print a broken label."""
     text = _text_or_none(value, where)
     if required and not text:
         raise CatalogueInputError(where, "不能为空")
     if len(text) > longest:
-        raise CatalogueInputError(where, f"「{text}」太长（最多 {longest} 个字）")
+        raise CatalogueInputError(where, f"「{text[:longest]}…」太长（最多 {longest} 个字）")
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
+        raise CatalogueInputError(where, "只能是一行文字，不能含换行符、制表符等控制字符")
     return text
 
 
@@ -231,10 +236,11 @@ def check_speed(value: object, where: str) -> str:
 
 def check_kind(value: object, where: str) -> str:
     text = _text_or_none(value, where).lower()
+    choices = "excluded（不送达）或 remote（偏远，多几天）"
+    if not text:
+        raise CatalogueInputError(where, f"必须填写，可选 {choices}")
     if text not in REGION_KINDS:
-        raise CatalogueInputError(
-            where, f"「{value}」应为 excluded（不送达）或 remote（偏远，多几天）"
-        )
+        raise CatalogueInputError(where, f"「{value}」应为 {choices}")
     return text
 
 
@@ -289,7 +295,8 @@ REGION_FIELDS = {
     "extra_days": ("多加天数", lambda v, w: check_int(v, w, 0, 30)),
 }
 SORT_CODE_FIELDS = {
-    "province": ("省份", check_text),
+    # The full name, as `carriers.sort_code_for` looks a row up by the order's province.
+    "province": ("省份", normalise_province),
     "city": ("城市", lambda v, w: check_text(v, w, required=False)),
     "district": ("区县", lambda v, w: check_text(v, w, required=False)),
     "sort_code": ("三段码", check_text),

@@ -96,8 +96,10 @@ def import_catalogue_file(db: Database, path: Path) -> CatalogueImport:
     text = read_text(path)
     try:
         # Decimal, not float: a float keeps about 17 digits, so 3.200000000000000001 would
-        # quietly become 3.2 instead of being refused for its decimals.
-        data = json.loads(text, parse_float=Decimal)
+        # quietly become 3.2 instead of being refused for its decimals. Python's json also
+        # reads NaN and Infinity; as Decimals they reach the field checks, which refuse them
+        # with the field's path like any other value that is not a number.
+        data = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except json.JSONDecodeError as exc:
         raise FileRefused(
             str(path), f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）"

@@ -8,6 +8,7 @@ ending in the same whole-carrier check, so a province is never left in a zone wi
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db.engine import Database
 from app.db.models.carriers import Carrier, CarrierDestination, CarrierRegion, SortCode
@@ -16,6 +17,7 @@ from app.shipping.carriers import get_carrier
 from app.shipping.catalogue_checks import (
     DESTINATION_FIELDS,
     REGION_FIELDS,
+    SORT_CODE_FIELDS,
     CatalogueInputError,
     checked,
     normalise_province,
@@ -121,8 +123,8 @@ def remove_region(db: Database, code: str, province: str, city: str = "") -> Car
 
 
 def _same_place(stored: str, asked: str) -> bool:
-    """ "新疆" names 新疆维吾尔自治区, as in `transit` and `region`; sort code rows may hold
-    either spelling, since they are typed or imported as they are."""
+    """ "新疆" names 新疆维吾尔自治区, as in `transit` and `region`; sort code rows stored before
+    their province was checked may hold either spelling."""
     if stored == asked:
         return True
     try:
@@ -131,21 +133,67 @@ def _same_place(stored: str, asked: str) -> bool:
         return False
 
 
-def remove_sort_code(
-    db: Database, code: str, province: str, city: str = "", district: str = ""
+def _sort_code_rows(
+    session: Session, carrier: Carrier, province: str, city: str, district: str
+) -> list[SortCode]:
+    rows = session.scalars(
+        select(SortCode).where(
+            SortCode.carrier_code == carrier.code,
+            SortCode.city == city.strip(),
+            SortCode.district == district.strip(),
+        )
+    )
+    return [r for r in rows if _same_place(r.province, province.strip())]
+
+
+def set_sort_code(
+    db: Database,
+    code: str,
+    province: str,
+    city: str = "",
+    district: str = "",
+    *,
+    sort_code: str,
+    hub: str = "",
 ) -> CarrierDetail:
-    """Delete one row of the 三段码 table (set rows with `carriers.set_sort_code`)."""
+    """Enter or change one row of the 大头笔/三段码 table the waybills print from.
+
+    The province is stored by its full name ("广东" is 广东省), since the waybill looks the row
+    up by the order's province; a row stored under a short name before is taken over.
+    """
+    given = {
+        "province": province,
+        "city": city,
+        "district": district,
+        "sort_code": sort_code,
+        "hub": hub,
+    }
     with db.transaction() as session:
         lock_carrier(session, code)
         carrier = get_carrier(session, code)
-        rows = session.scalars(
-            select(SortCode).where(
-                SortCode.carrier_code == carrier.code,
-                SortCode.city == city.strip(),
-                SortCode.district == district.strip(),
-            )
+        place = f"{province}{city}{district}".strip()
+        values = checked(SORT_CODE_FIELDS, given, where_in(carrier.code, place))
+        rows = _sort_code_rows(
+            session, carrier, values["province"], values["city"], values["district"]
         )
-        exact = [r for r in rows if _same_place(r.province, province.strip())]
+        for extra in rows[1:]:
+            session.delete(extra)
+        row = rows[0] if rows else SortCode(carrier_code=carrier.code)
+        for name, value in values.items():
+            setattr(row, name, value)
+        session.add(row)
+        logged(carrier, "sort code %s", values)
+        return finished(session, carrier)
+
+
+def remove_sort_code(
+    db: Database, code: str, province: str, city: str = "", district: str = ""
+) -> CarrierDetail:
+    """Delete one row of the 三段码 table (set rows with `set_sort_code`)."""
+    with db.transaction() as session:
+        lock_carrier(session, code)
+        carrier = get_carrier(session, code)
+        exact = _sort_code_rows(session, carrier, province, city, district)
         place = f"{province.strip()}{city.strip()}{district.strip()}"
         if not exact:
             raise BadInput(f"快递公司 {carrier.code} 的三段码表中没有 {place}")

@@ -13,7 +13,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings, settings_checks
 from app.config import desk_timezone
 from app.db.models import Order, OutboxMessage, Shipment
 from app.db.models.tracking import ParcelProgress
@@ -112,7 +112,7 @@ def queue_shipping_notice(session: Session, shipment: Shipment) -> list[OutboxMe
         context["tracking_no"] = "、".join([tracking_no, *others])
     recipients = {"sms": order.phone.strip(), "email": _email_of(order)}
     queued = []
-    for channel in settings.get(session, "shipping_notice.channels", DEFAULT_CHANNELS):
+    for channel in settings_checks.read(session, "shipping_notice.channels", DEFAULT_CHANNELS):
         address = recipients.get(channel, "")
         if channel == "sms" and not address:
             log.warning("order %s has no phone: no shipping SMS", order.order_no)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.db.models import OrderLine, Product, StockMove
 from app.db.types import utcnow
 
@@ -73,8 +73,7 @@ def classify(
 
 
 def abc_bands(session: Session) -> tuple[int, int, int]:
-    a, b, c = settings.get(session, "stock.abc_bands", list(DEFAULT_BANDS))
-    return int(a), int(b), int(c)
+    return settings_checks.read(session, "stock.abc_bands", DEFAULT_BANDS)
 
 
 def classify_products(session: Session, now: datetime | None = None) -> dict[int, str]:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.db.models import Product
 from app.db.models.stock_control import Bin, CycleCount, CycleCountLine, StockPlan
 from app.db.types import utcnow
@@ -57,7 +57,7 @@ class CountView:
 
 
 def count_intervals(session: Session) -> dict[str, int]:
-    return DEFAULT_INTERVALS | settings.get(session, "stock.count_interval_days", {})
+    return DEFAULT_INTERVALS | settings_checks.read(session, "stock.count_interval_days", {})
 
 
 def due_bins(session: Session, now: datetime | None = None) -> list[str]:

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import settings, settings_checks
+from app import settings_checks
 from app.config import current_user
 from app.db.engine import Database
 from app.db.models import Order
@@ -151,7 +151,7 @@ def decide_compensation(
             raise BadInput(f"没有编号为 {compensation_id} 的补偿")
         if c.state != "pending":
             raise BadInput(f"补偿 {compensation_id} 已是「{STATES[c.state]}」")
-        allowed = settings.get(session, "feedback.supervisors", []) or []
+        allowed = settings_checks.read(session, "feedback.supervisors", [])
         if allowed and who not in allowed:
             raise NotSupervisor(who, "不在主管名单 feedback.supervisors 中")
         if who == c.requested_by:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def classify(text: str, extra: dict[str, str] | None = None) -> TrackStatus | No
 
 
 def shop_phrases(session: Session) -> dict[str, str]:
-    return settings.get(session, "tracking.status_words", {}) or {}
+    return settings_checks.read(session, "tracking.status_words", {})
 
 
 def parse_status(session: Session, text: str) -> TrackStatus:

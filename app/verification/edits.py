@@ -10,7 +10,7 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from app import settings
+from app import settings_checks
 from app.db.engine import Database
 from app.db.models.verification import HoldRelease
 from app.errors import BadInput
@@ -73,7 +73,7 @@ def set_line_sku(db: Database, order_no: str, line_no: int, sku: str, user: str)
 
 def is_supervisor(session: Session, user: str) -> bool:
     """Setting `verification.supervisors` lists them; when it is empty every user may release."""
-    supervisors = settings.get(session, "verification.supervisors", [])
+    supervisors = settings_checks.read(session, "verification.supervisors", [])
     return not supervisors or user in supervisors
 
 

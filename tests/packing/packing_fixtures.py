@@ -94,3 +94,13 @@ def make_order(
         session.add(order)
         session.flush()
         return order.id
+
+
+def seeded_order(db, db_url: str, order_no: str) -> int:
+    """An order of one mug and one tea, with the packaging shelf seeded by the command."""
+    from main import main
+
+    make_products(db)
+    oid = make_order(db, order_no, [("MUG-01", 1), ("TEA-02", 1)])
+    assert main(["--db", db_url, "packaging", "seed"]) == 0
+    return oid

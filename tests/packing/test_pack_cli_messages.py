@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from packing_fixtures import MUG, TEA, UNKNOWN, make_order, make_products
+from packing_fixtures import MUG, TEA, UNKNOWN, seeded_order
 
 from app.packing.station import parcel_view
 from app.packing.weighing import override_weight
@@ -22,9 +22,7 @@ ORDER_NO = "3911000000000000001"
 
 @pytest.fixture
 def order_id(db, db_url, capsys) -> int:
-    make_products(db)
-    oid = make_order(db, ORDER_NO, [("MUG-01", 1), ("TEA-02", 1)])
-    assert main(["--db", db_url, "packaging", "seed"]) == 0
+    oid = seeded_order(db, db_url, ORDER_NO)
     capsys.readouterr()
     return oid
 

@@ -126,7 +126,7 @@ def test_codes_are_upper_case_and_a_rate_keeps_what_is_not_given(db_url, capsys)
 
 def test_a_sort_code_is_removed_by_the_short_province_name(db_url, capsys):
     from app.db.engine import Database
-    from app.shipping.carriers import set_sort_code
+    from app.shipping.catalogue_places import set_sort_code
 
     db = Database(db_url, migrate=False)
     set_sort_code(db, "ZTO", "新疆维吾尔自治区", "乌鲁木齐市", sort_code="991-A1")

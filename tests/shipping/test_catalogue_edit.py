@@ -289,7 +289,7 @@ def test_a_window_table_save_names_the_row_and_field(db):
 
 
 def test_a_sort_code_row_can_be_removed(db):
-    from app.shipping.carriers import set_sort_code
+    from app.shipping.catalogue_places import set_sort_code
 
     set_sort_code(db, "ZTO", "浙江省", "杭州市", sort_code="300-A01", hub="杭州中心")
     assert ("浙江省", "杭州市", "300-A01") in [

@@ -244,3 +244,33 @@ def test_a_binary_float_never_becomes_a_price_or_a_weight(db):
     with pytest.raises(TypeError):
         edit.set_rate(db, "SF", 1, first_price=12.3)
     assert export_catalogue(db) == before
+
+
+@pytest.mark.parametrize(
+    ("field", "constant", "message"),
+    [
+        ("first_price", "NaN", "carriers[0].rates[0].first_price：「NaN」不是金额"),
+        ("first_price", "Infinity", "carriers[0].rates[0].first_price：「Infinity」不是金额"),
+        ("first_weight", "-Infinity", "carriers[0].rates[0].first_weight：「-Infinity」不是重量"),
+        ("zone", "NaN", "carriers[0].rates[0].zone：「NaN」不是整数"),
+    ],
+)
+def test_nan_and_infinity_in_a_file_are_refused_with_the_field_path(
+    db, db_url, tmp_path, capsys, field, constant, message
+):
+    """Python's json reads NaN and Infinity as floats, which the price check only expects from
+    a programming error: the import ended in a TypeError traceback instead of a message."""
+    before = export_catalogue(db)
+    data = export_catalogue(db)
+    data["carriers"][0]["rates"][0][field] = "@value@"
+    path = tmp_path / "合同价.json"
+    path.write_text(json.dumps(data, ensure_ascii=False).replace('"@value@"', constant), "utf-8")
+
+    with pytest.raises(BadInput) as refused:
+        import_catalogue_file(db, path)
+    assert str(refused.value) == message
+    assert export_catalogue(db) == before
+
+    assert main(["--db", db_url, "carriers", "import", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
