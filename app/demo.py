@@ -43,6 +43,9 @@ DEMO_SENDER = {
     "sender.district": "余杭区",
     "sender.address": "仓前街道文一西路1008号3号仓",
 }
+# The name that signs the demo's messages to customers (【青禾小铺（演示）】…); kept the same
+# way as the sender when the shop set its own.
+DEMO_SHOP_NAME = "青禾小铺（演示）"
 
 # (sku, name, spec, price, weight kg, (l, w, h) mm, fragile)
 CATALOGUE = [
@@ -249,7 +252,7 @@ def seed(db: Database, *, seed_value: int = 2026) -> DemoSummary:
 
 
 def _sender(session: Session) -> None:
-    for key, value in DEMO_SENDER.items():
+    for key, value in {**DEMO_SENDER, "shop.name": DEMO_SHOP_NAME}.items():
         if settings.get(session, key, None) is None:
             settings.put(session, key, value)
 

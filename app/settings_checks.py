@@ -256,6 +256,7 @@ def _string(value: Any) -> str:
 TEXT = Check("不为空、不超过 80 字的文字", _text)
 CHECKS: dict[str, Check] = {
     "printer.dpi": one_of(203, 300),
+    "shop.name": TEXT,
     "sender.name": TEXT,
     "sender.phone": Check("手机号、带区号的固话或 400/800 电话，如 0571-88886666", _phone),
     "sender.province": TEXT,
@@ -335,7 +336,6 @@ CHECKS: dict[str, Check] = {
 # tests/test_settings_checks.py fails when code reads a literal key missing here.
 READ_UNCHECKED = frozenset(
     {
-        "shop.name",
         "packing.scale_port",
         "shipping.catalogue_seeded",
         "returns.address",

@@ -12,15 +12,16 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app import demo
+from app import demo, settings
 from app.db.engine import Database
-from app.db.models import Order, Product
+from app.db.models import Order, OutboxMessage, Product
 from app.orders.status import Status
 from app.packing.scan_codes import ean13_check_digit
 from app.packing.service import packing_view, scan
 from app.stock.check import check_stock
 from app.stock.ledger import all_figures
 from app.stock.reservation import LineState, stock_of_order
+from app.verification.confirm import confirm_clean_orders
 from main import main
 
 PACKED_OR_LATER = {Status.PACKED, Status.LABELLED, Status.SHIPPED, Status.DELIVERED}
@@ -165,3 +166,15 @@ def test_a_demo_order_being_packed_finishes_at_the_real_desk(shop, shop_url, tmp
     assert result.view.status == Status.PACKED.value
     _, rows = _print_slip(shop_url, order_no, tmp_path / "slip.pdf")
     assert rows and all(short == "0" for _, _, short in rows.values())
+
+
+def test_demo_messages_are_signed_with_the_demo_shops_name(shop: Database) -> None:
+    """The demo set no shop name, so its customers' texts began with an empty 【】."""
+    confirm_clean_orders(shop)
+    with shop.reading() as session:
+        bodies = session.scalars(
+            select(OutboxMessage.body).where(OutboxMessage.channel == "sms")
+        ).all()
+        assert settings.get(session, "shop.name") == demo.DEMO_SHOP_NAME
+    assert bodies
+    assert all(body.startswith(f"【{demo.DEMO_SHOP_NAME}】") for body in bodies)

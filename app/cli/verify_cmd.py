@@ -43,7 +43,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("outbox", help="给客户的消息：列出、标记已发送或导出")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--state", choices=["pending", "sent", "failed"])
+    p.add_argument("--state", choices=["pending", "sent", "failed", "no_address"])
     p.add_argument("--mark-sent", type=whole_number, metavar="ID", action="append", default=[])
     p.add_argument("--export", metavar="FILE.csv")
     p.set_defaults(handler=handle_outbox)
@@ -112,7 +112,7 @@ def handle_outbox(db: Database, args: argparse.Namespace) -> int:
         return 0
     for m in messages:
         print(
-            f"{m.id}\t{m.order_no}\t{m.channel}\t{m.state}\t{m.recipient}\t"
+            f"{m.id}\t{m.order_no}\t{m.channel}\t{m.state}\t{m.recipient or m.error}\t"
             f"{m.body.splitlines()[0] if m.body else ''}"
         )
     return 0

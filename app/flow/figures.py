@@ -8,7 +8,7 @@ Per step:
   at least 90 % of the visits did not exceed;
 - exceptions in the range: holds (for the step the order was held in), refused scans (packing),
   quality failures (quality: a packed parcel sent back to packing), late parcels (tracking
-  longer than its target), failed shipping notices.
+  longer than its target), failed shipping notices and orders whose notices have no address.
 Packaging choice and carrier choice have no order state; app.flow.choices times them from
 the box choice on the parcel and the carrier decision.
 The slowest step is the one whose p90 over finished visits AND the ages of the orders still
@@ -35,6 +35,7 @@ from app.flow.steps import STEPS, TIMED_STEPS
 from app.flow.targets import targets
 from app.flow.visits import Visit, hold_step, visits_of
 from app.orders.status import Status
+from app.outbox.queue import NO_ADDRESS
 
 S = Status
 
@@ -179,13 +180,21 @@ def _notice_figures(notices, in_range, now, done, waiting, exceptions) -> None:
     """Shipping notices per order: from queued at handover until the first one was sent.
 
     An order may get an SMS and an e-mail; it has been told once either went out. Failed
-    sends are exceptions, one per message.
+    sends are exceptions, one per message. A message kept for want of an address never goes
+    out, so it does not wait; an order with nothing else to send is an exception instead.
     """
     by_order: dict[int | None, list] = defaultdict(list)
+    unreachable: dict[int | None, datetime] = {}
     for notice in notices:
+        if notice.state == NO_ADDRESS:
+            unreachable[notice.order_id] = notice.created_at
+            continue
         by_order[notice.order_id].append(notice)
         if notice.state == "failed" and in_range(notice.created_at):
             exceptions["notice"]["发送失败"] += 1
+    for order_id, created in unreachable.items():
+        if order_id not in by_order and in_range(created):
+            exceptions["notice"]["无收件地址"] += 1
     for order_id, messages in by_order.items():
         queued = min(m.created_at for m in messages)
         sent = [m.sent_at for m in messages if m.sent_at is not None]

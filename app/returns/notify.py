@@ -12,7 +12,7 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from app import settings, settings_checks
+from app import settings_checks
 from app.db.models import Order, OutboxMessage
 from app.db.models.returns import ReturnRequest
 from app.outbox.queue import enqueue
@@ -80,7 +80,6 @@ def notify_customer(
 
     order = session.get(Order, ret.order_id) if ret.order_id else None
     context = {
-        "shop": settings.get(session, "shop.name", ""),
         "recipient": order.recipient if order else ret.customer,
         "order_no": order.order_no if order else "",
         "rma_no": ret.rma_no,

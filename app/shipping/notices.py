@@ -13,7 +13,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import settings, settings_checks
+from app import settings_checks
 from app.config import desk_timezone
 from app.db.models import Order, OutboxMessage, Shipment
 from app.db.models.tracking import ParcelProgress
@@ -55,13 +55,13 @@ def _already_queued(session: Session, order_id: int, tracking_no: str) -> bool:
 
 
 def notice_context(session: Session, order: Order, shipment: Shipment) -> dict[str, str]:
-    """The fields a shipping-notice template may use, as the customer should read them."""
+    """The fields a shipping-notice template may use, as the customer should read them
+    (`{shop}` is filled by the template renderer)."""
     zone = desk_timezone()
     shipped = shipment.shipped_at
     progress = session.get(ParcelProgress, shipment.id)
     due = progress.expected_delivery if progress else None
     return {
-        "shop": settings.get(session, "shop.name", ""),
         "order_no": order.order_no,
         "recipient": order.recipient,
         "carrier": carrier_label(session, shipment.carrier),
@@ -117,8 +117,9 @@ def queue_shipping_notice(session: Session, shipment: Shipment) -> list[OutboxMe
         if channel == "sms" and not address:
             log.warning("order %s has no phone: no shipping SMS", order.order_no)
             continue
-        # Like the confirmation, the e-mail text is queued even without an address: the
-        # CSV export carries it to the platform's bulk-message tool, and SMTP skips it.
+        # Like the confirmation, the e-mail text is kept even without an address, as 无邮箱地址
+        # rather than pending (see `enqueue`): the CSV export carries it to the platform's
+        # bulk-message tool, and nothing tries to send it.
         subject, body = message_text(session, f"{KIND}.{channel}", context)
         queued.append(
             enqueue(

@@ -2,8 +2,9 @@
 
 "Late" means still on the road at the end of the day although the date the customer was given
 has passed; refused and returned parcels are counted as exceptions, not as late. Open
-exceptions are those open at the end of the day, so a report printed the next morning shows
-what the evening shift left.
+exceptions are those open at the end of the day (or now, for a day not over yet), so a report
+printed the next morning shows what the evening shift left. They include those the rules
+would have flagged by then although nobody had opened the exception queue.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from app.config import desk_timezone
 from app.db.models import Shipment
-from app.db.models.tracking import Compensation, Feedback, ParcelProgress, TrackingException
+from app.db.models.tracking import Compensation, Feedback, ParcelProgress
+from app.db.types import utcnow
 from app.tracking.compensation import CAUSES, totals_by_cause
 from app.tracking.feedback import CATEGORIES, packing_patterns
+from app.tracking.open_exceptions import open_exceptions_at
 from app.tracking.rules import RULES
 
 PATTERN_DAYS = 30
@@ -79,18 +82,9 @@ def _late(session: Session, day: date, end: datetime) -> list[tuple[str, int]]:
     return [(c, n) for c, n in rows]
 
 
-def _open_exceptions(session: Session, end: datetime) -> list[tuple[str, int]]:
-    rows = dict(
-        session.execute(
-            select(TrackingException.rule, func.count(TrackingException.id))
-            .where(
-                TrackingException.opened_at < end,
-                or_(TrackingException.closed_at.is_(None), TrackingException.closed_at >= end),
-            )
-            .group_by(TrackingException.rule)
-        ).all()
-    )
-    return [(RULES[r].label, rows[r]) for r in RULES if rows.get(r)]
+def _open_exceptions(session: Session, moment: datetime) -> list[tuple[str, int]]:
+    counts = open_exceptions_at(session, moment)
+    return [(RULES[r].label, counts[r]) for r in RULES if counts[r]]
 
 
 def _feedback(session: Session, start: datetime, end: datetime) -> list[tuple[str, int]]:
@@ -104,8 +98,10 @@ def _feedback(session: Session, start: datetime, end: datetime) -> list[tuple[st
     return [(label, rows.get(code, 0)) for code, label in CATEGORIES.items()]
 
 
-def daily_figures(session: Session, day: date) -> DailyFigures:
+def daily_figures(session: Session, day: date, now: datetime | None = None) -> DailyFigures:
     start, end = day_bounds(day)
+    # Today's report counts what is open now, not what the rules will flag by midnight.
+    moment = min(end, now or utcnow())
     shipped = _shipped(session, start, end)
     by_cause = totals_by_cause(session, start, end)
     total = session.scalar(
@@ -118,7 +114,7 @@ def daily_figures(session: Session, day: date) -> DailyFigures:
         shipped=sum(n for _, n in shipped),
         shipped_by_carrier=tuple(shipped),
         late_by_carrier=tuple(_late(session, day, end)),
-        open_exceptions=tuple(_open_exceptions(session, end)),
+        open_exceptions=tuple(_open_exceptions(session, moment)),
         feedback_by_category=tuple(_feedback(session, start, end)),
         compensation_total=total or Decimal("0.00"),
         compensation_by_cause=tuple((CAUSES[c], v) for c, v in by_cause.items()),

@@ -9,10 +9,11 @@ again only after a newer event starts a new quiet spell.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app import settings_checks
@@ -57,6 +58,22 @@ WATCH_DAYS = 30
 MOVING = {TrackStatus.ACCEPTED, TrackStatus.IN_TRANSIT, TrackStatus.OUT_FOR_DELIVERY}
 
 
+@dataclass(frozen=True)
+class ParcelState:
+    """What the time rules read of a parcel: its last carrier event and the promised date."""
+
+    last_status: TrackStatus | None
+    last_event_at: datetime | None
+    expected_delivery: date | None
+
+    @classmethod
+    def of(cls, progress: ParcelProgress | None) -> ParcelState:
+        if progress is None:
+            return cls(None, None, None)
+        last = TrackStatus(progress.last_status) if progress.last_status else None
+        return cls(last, progress.last_event_at, progress.expected_delivery)
+
+
 def threshold(session: Session, rule: str) -> int:
     spec = RULES[rule]
     return settings_checks.read(session, spec.setting, spec.default) if spec.setting else 0
@@ -76,7 +93,7 @@ def open_exception(
             TrackingException.shipment_id == shipment.id, TrackingException.rule == rule
         )
     ).all()
-    if any(e.closed_at is None or e.opened_at >= since for e in earlier):
+    if raised_for_spell(earlier, since):
         return None
 
     exception = TrackingException(
@@ -91,6 +108,18 @@ def open_exception(
     return exception
 
 
+def raised_for_spell(
+    earlier: Iterable[TrackingException], since: datetime, at: datetime | None = None
+) -> bool:
+    """True when one of the parcel's `earlier` exceptions of a rule is still open (at `at`,
+    default now) or was opened during the spell that began at `since`: either way the rule
+    has nothing new to open."""
+    return any(
+        e.closed_at is None or (at is not None and e.closed_at >= at) or e.opened_at >= since
+        for e in earlier
+    )
+
+
 def check_event(
     session: Session, shipment: Shipment, status: TrackStatus, at: datetime
 ) -> TrackingException | None:
@@ -103,12 +132,12 @@ def check_event(
     return open_exception(session, shipment, rule, f"{when} {RULES[rule].label}", at, at)
 
 
-def _time_rules(
-    session: Session, shipment: Shipment, progress: ParcelProgress | None, now: datetime
+def time_rules(
+    session: Session, shipment: Shipment, state: ParcelState, now: datetime
 ) -> list[tuple[str, str, datetime]]:
+    """(rule, detail, start of the spell) for every time rule the parcel breaks at `now`."""
     found = []
-    last_at = progress.last_event_at if progress else None
-    last = TrackStatus(progress.last_status) if progress and progress.last_status else None
+    last_at, last = state.last_event_at, state.last_status
 
     hours = threshold(session, "no_first_event")
     if last_at is None and now - shipment.shipped_at > timedelta(hours=hours):
@@ -119,7 +148,7 @@ def _time_rules(
         quiet = int((now - last_at).total_seconds() // 3600)
         found.append(("stalled", f"已 {quiet} 小时无新的物流记录", last_at))
 
-    due = progress.expected_delivery if progress else None
+    due = state.expected_delivery
     grace = threshold(session, "overdue")
     if (
         due
@@ -133,26 +162,32 @@ def _time_rules(
     return found
 
 
-def detect_exceptions(session: Session, now: datetime | None = None) -> list[TrackingException]:
-    """Run the time rules over every shipped parcel not yet delivered; returns the new ones."""
-    now = now or utcnow()
-    # Parcels older than the watch window are history: without this, the first run after
-    # installing would flag every parcel ever shipped as "no event".
+def watched_parcels(session: Session, now: datetime) -> Select:
+    """(Shipment, ParcelProgress or None) of the parcels handed over within the watch window;
+    the caller adds which of them are still on the road."""
+    # Parcels older than the window are history: without it, the first run after installing
+    # would flag every parcel ever shipped as "no event".
     days = settings_checks.read(session, "tracking.rules.watch_days", WATCH_DAYS)
-    rows = session.execute(
+    return (
         select(Shipment, ParcelProgress)
         .outerjoin(ParcelProgress, ParcelProgress.shipment_id == Shipment.id)
         .join(Order, Order.id == Shipment.order_id)
-        .where(
-            Shipment.shipped_at >= now - timedelta(days=days),
-            ParcelProgress.delivered_at.is_(None),
-            Order.status == Status.SHIPPED.value,
+        .where(Shipment.shipped_at >= now - timedelta(days=days))
+    )
+
+
+def detect_exceptions(session: Session, now: datetime | None = None) -> list[TrackingException]:
+    """Run the time rules over every shipped parcel not yet delivered; returns the new ones."""
+    now = now or utcnow()
+    rows = session.execute(
+        watched_parcels(session, now).where(
+            ParcelProgress.delivered_at.is_(None), Order.status == Status.SHIPPED.value
         )
     ).all()
 
     opened = []
     for shipment, progress in rows:
-        for rule, detail, since in _time_rules(session, shipment, progress, now):
+        for rule, detail, since in time_rules(session, shipment, ParcelState.of(progress), now):
             exception = open_exception(session, shipment, rule, detail, since, now)
             if exception is not None:
                 opened.append(exception)

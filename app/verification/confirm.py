@@ -14,7 +14,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app import settings
 from app.config import current_user, desk_timezone
 from app.db.engine import Database
 from app.db.models import Order
@@ -93,7 +92,6 @@ def _message_context(session: Session, order: Order, ship_by: date) -> dict:
         )
     )
     return {
-        "shop": settings.get(session, "shop.name", "本店"),
         "recipient": order.recipient,
         "order_no": order.order_no,
         "ship_by": f"{ship_by.month}月{ship_by.day}日",

@@ -104,15 +104,11 @@ def test_targets_are_settings_with_defaults(db) -> None:
         set_target(db, "lunch", 1)
 
 
-def test_shipping_notices_count_per_order(flow_db) -> None:
-    """A's SMS went out an hour after handover (its e-mail failed); C's waits since 10:00."""
-    with flow_db.transaction() as session:
+def _notices(db, rows) -> None:
+    """Shipping notices as (order, channel, created, sent, state)."""
+    with db.transaction() as session:
         ids = dict(session.execute(select(Order.order_no, Order.id)).all())
-        for order, channel, created, sent, state in (
-            ("A", "sms", t(8), t(9), "sent"),
-            ("A", "email", t(8), None, "failed"),
-            ("C", "sms", t(10), None, "pending"),
-        ):
+        for order, channel, created, sent, state in rows:
             session.add(
                 OutboxMessage(
                     order_id=ids[order],
@@ -124,9 +120,37 @@ def test_shipping_notices_count_per_order(flow_db) -> None:
                     state=state,
                 )
             )
+
+
+def test_shipping_notices_count_per_order(flow_db) -> None:
+    """A's SMS went out an hour after handover (its e-mail failed); C's waits since 10:00."""
+    _notices(
+        flow_db,
+        (
+            ("A", "sms", t(8), t(9), "sent"),
+            ("A", "email", t(8), None, "failed"),
+            ("C", "sms", t(10), None, "pending"),
+        ),
+    )
     notice = flow_figures(flow_db, DAY, DAY, now=NOW).step("notice")
     assert (notice.in_now, notice.passed, notice.median_s) == (1, 1, 1 * H)
     assert notice.exception_kinds == (("发送失败", 1),)
+
+
+def test_a_notice_without_an_address_does_not_wait_to_be_sent(flow_db) -> None:
+    """A's customer has no e-mail, but the SMS went; C has no address at all: C's notice can
+    never go out, so it is an exception rather than a message waiting since 10:00."""
+    _notices(
+        flow_db,
+        (
+            ("A", "sms", t(8), t(9), "sent"),
+            ("A", "email", t(8), None, "no_address"),
+            ("C", "email", t(10), None, "no_address"),
+        ),
+    )
+    notice = flow_figures(flow_db, DAY, DAY, now=NOW).step("notice")
+    assert (notice.in_now, notice.passed, notice.median_s) == (0, 1, 1 * H)
+    assert notice.exception_kinds == (("无收件地址", 1),)
 
 
 def test_slow_intake_says_the_import_lags(flow_db) -> None:

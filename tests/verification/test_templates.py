@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app import settings
+from app.outbox.listing import list_messages
 from app.outbox.templates import (
     TemplateError,
     get_template,
@@ -12,6 +14,8 @@ from app.outbox.templates import (
     save_template,
     sms_segments,
 )
+from app.verification.confirm import confirm_clean_orders
+from app.verification.service import verify_orders
 
 
 def test_default_sms_fills_every_placeholder_and_fits_one_segment(db) -> None:
@@ -57,3 +61,19 @@ def test_long_sms_is_split_into_67_character_parts() -> None:
     parts = sms_segments("字" * 71)
     assert [len(p) for p in parts] == [67, 4]
     assert sms_segments("字" * 70) == ["字" * 70]
+
+
+def test_the_confirmation_is_signed_by_the_waybill_sender_without_a_shop_name(
+    make_order, shop
+) -> None:
+    """The confirmation read 【本店】 although the sender printed on the waybills was set."""
+    with shop.transaction() as session:
+        settings.put(session, "sender.name", "小青杂货铺")
+    make_order(order_no="SIGN", email="xiaoqing@example.com")
+    verify_orders(shop)
+    confirm_clean_orders(shop)
+
+    with shop.reading() as session:
+        sms, email = list_messages(session)
+    assert sms.body.startswith("【小青杂货铺】欧阳小青您好")
+    assert email.subject == "小青杂货铺：订单 SIGN 已确认"

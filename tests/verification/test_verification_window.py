@@ -80,3 +80,14 @@ def test_outbox_window_lists_messages(db, qtbot) -> None:
     window.table.setCurrentCell(0, 0)
     window._mark_sent()
     assert window.table.item(0, 3).text() == "已发送"
+
+
+def test_outbox_window_says_which_address_is_missing(db, qtbot) -> None:
+    """An e-mail kept for want of an address used to read 待发送 with an empty recipient."""
+    from app.outbox.queue import enqueue
+
+    with db.transaction() as session:
+        enqueue(session, kind="confirmation", channel="email", body="订单已确认")
+    window = OutboxWindow(db)
+    qtbot.addWidget(window)
+    assert window.table.item(0, 3).text() == "无邮箱地址"

@@ -68,11 +68,14 @@ class OutboxWindow(QWidget):
         self.table.setRowCount(len(messages))
         for row, m in enumerate(messages):
             words = self._words()
+            # A message kept for want of an address shows which one is missing: the outbox
+            # stores it in Chinese (无邮箱地址) as the reason.
+            state = m.error if m.state == "no_address" and m.error else words.get(m.state, m.state)
             values = (
                 m.id,
                 m.order_no,
                 words.get(m.channel, m.channel),
-                words.get(m.state, m.state),
+                state,
                 m.recipient,
                 m.body.replace("\n", " "),
             )
