@@ -28,8 +28,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-# Carriers of running jobs; each removes itself when its job has ended.
-_running: set[_Signals] = set()
+# The function of each running job by its carrier, released by the janitor when the job has
+# ended: on the GUI thread, never on the worker (see `_Job.run`).
+_running: dict[_Signals, Callable[..., Any]] = {}
 
 
 class _Signals(QObject):
@@ -72,17 +73,27 @@ class _Job(QRunnable):
         self._with_progress = with_progress
 
     def run(self) -> None:
+        """Run the function; every reference this thread holds is gone before `ended`.
+
+        The function is often a lambda holding its window. Had the worker dropped the last
+        reference after the window was closed, Python would have freed the window's widgets
+        on this thread, and the GUI thread crashed later. `_running` keeps the function until
+        the janitor, on the GUI thread, sees `ended`.
+        """
+        fn, self._fn = self._fn, None
+        result = None
         try:
             if self._with_progress:
-                result = self._fn(self._signals.progress.emit)
+                result = fn(self._signals.progress.emit)
             else:
-                result = self._fn()
+                result = fn()
         except Exception as exc:  # noqa: BLE001 - every failure goes to the one error path
             log.error("background job failed:\n%s", traceback.format_exc())
             self._signals.failed.emit(exc)
         else:
             self._signals.done.emit(result)
         finally:
+            fn = result = None
             self._signals.ended.emit()
 
 
@@ -98,7 +109,7 @@ class _Janitor(QObject):
         for carrier in self._ended:
             carrier.deleteLater()
         signals = self.sender()
-        _running.discard(signals)
+        _running.pop(signals, None)
         self._ended = [signals]
 
 
@@ -130,7 +141,7 @@ def run_in_thread(
     signals.failed.connect(receiver.failed)
     signals.progress.connect(receiver.progress)
     signals.ended.connect(_the_janitor().forget)
-    _running.add(signals)
+    _running[signals] = fn
     QThreadPool.globalInstance().start(_Job(fn, signals, on_progress is not None))
     return receiver
 
