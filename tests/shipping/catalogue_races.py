@@ -28,15 +28,44 @@ SECOND_SERVICE = "顺丰电商标快"
 THIRD_SERVICE = "顺丰次晨"
 
 
-def race(monkeypatch, url: str, work: tuple[Callable, Callable]) -> list[object]:
-    """Run `work[i](database)` on two desks at once; what each returned or raised."""
+def meeting_point(timeout_s: float = MEETING_S) -> Callable[[], None]:
+    """`meet()` waits until the other desk meets too, or `timeout_s` passed (it is locked out)."""
     meeting = threading.Barrier(2)
 
     def meet() -> None:
         try:
-            meeting.wait(timeout=MEETING_S)
+            meeting.wait(timeout=timeout_s)
         except threading.BrokenBarrierError:
             pass
+
+    return meet
+
+
+def run_desks(url: str, work: tuple[Callable, ...]) -> list[object]:
+    """Run `work[i](database)` on desks of their own at once; what each returned or raised."""
+    desks = [Database(url, migrate=False) for _ in work]
+    outcomes: list[object] = [None] * len(work)
+
+    def run(i: int) -> None:
+        try:
+            outcomes[i] = work[i](desks[i])
+        except Exception as exc:  # noqa: BLE001 - the test inspects what each desk got
+            outcomes[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(work))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    for desk in desks:
+        desk.dispose()
+    return outcomes
+
+
+def race(monkeypatch, url: str, work: tuple[Callable, Callable]) -> list[object]:
+    """Run `work[i](database)` on two desks at once, each pausing once it has loaded the
+    carrier until the other has too; what each returned or raised."""
+    meet = meeting_point()
 
     def loaded(carrier):
         for table in ("services", "rates", "destinations", "regions"):
@@ -60,23 +89,7 @@ def race(monkeypatch, url: str, work: tuple[Callable, Callable]) -> list[object]
     monkeypatch.setattr(catalogue_places, "get_carrier", get_carrier)
     monkeypatch.setattr(handover, "get_carrier", get_carrier)
     monkeypatch.setattr(catalogue_io, "carriers", carriers)
-    desks = [Database(url, migrate=False) for _ in work]
-    outcomes: list[object] = [None, None]
-
-    def run(i: int) -> None:
-        try:
-            outcomes[i] = work[i](desks[i])
-        except Exception as exc:  # noqa: BLE001 - the test inspects what each desk got
-            outcomes[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(work))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    for desk in desks:
-        desk.dispose()
-    return outcomes
+    return run_desks(url, work)
 
 
 def prepare_default_race(db: Database) -> None:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+from catalogue_races import meeting_point, run_desks
 from sqlalchemy import select
 
-from app.db.engine import Database
 from app.db.models import Shipment
 from app.db.models.carriers import HandoverItem
 from app.documents.waybill import render_waybills
 from app.shipping import handover
 from app.shipping.print_queue import void_waybill
-
-MEETING_S = 0.5
 
 
 def _labelled(shop, order_no: str, number: str) -> None:
@@ -30,14 +26,7 @@ def test_a_scan_racing_the_close_is_shipped_or_refused_never_stranded(shop, db_u
 
     # Each desk stops after its first read until the other has read too (or half a second
     # passed): without a lock both see the handover open.
-    meeting = threading.Barrier(2)
-
-    def meet() -> None:
-        try:
-            meeting.wait(timeout=MEETING_S)
-        except threading.BrokenBarrierError:
-            pass
-
+    meet = meeting_point()
     find, view = handover._find_parcel, handover._view
 
     def finding(session, code):
@@ -52,27 +41,13 @@ def test_a_scan_racing_the_close_is_shipped_or_refused_never_stranded(shop, db_u
 
     monkeypatch.setattr(handover, "_find_parcel", finding)
     monkeypatch.setattr(handover, "_view", viewing)
-    desks = [Database(db_url, migrate=False) for _ in range(2)]
-    outcomes: list[object] = [None, None]
-
-    def run(i: int, work) -> None:
-        try:
-            outcomes[i] = work(desks[i])
-        except Exception as exc:  # noqa: BLE001 - the test reads what each desk got
-            outcomes[i] = exc
-
-    threads = [
-        threading.Thread(target=run, args=(0, lambda d: handover.close_handover(d, started.id))),
-        threading.Thread(
-            target=run, args=(1, lambda d: handover.scan_parcel(d, started.id, "73100000000122"))
+    outcomes = run_desks(
+        db_url,
+        (
+            lambda desk: handover.close_handover(desk, started.id),
+            lambda desk: handover.scan_parcel(desk, started.id, "73100000000122"),
         ),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    for desk in desks:
-        desk.dispose()
+    )
 
     assert isinstance(outcomes[0], handover.CloseResult), outcomes
     with shop.db.reading() as session:
