@@ -32,26 +32,13 @@ from main import main
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "intake"))
 from intake_samples import standard_pair  # noqa: E402 - the intake tests' own file builders
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "shipping"))
+from catalogue_races import run_desks  # noqa: E402 - the race tests' desk runner
+
 
 def _two_desks(url: str, work) -> dict[int, object]:
     """Run `work(i, database)` in two threads, each desk with its own `Database` on `url`."""
-    desks = [Database(url, migrate=False) for _ in range(2)]
-    outcomes: dict[int, object] = {}
-
-    def run(i: int) -> None:
-        try:
-            outcomes[i] = work(i, desks[i])
-        except Exception as exc:  # noqa: BLE001 - the test inspects what each desk got
-            outcomes[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    for desk in desks:
-        desk.dispose()
-    return outcomes
+    return dict(enumerate(run_desks(url, (lambda d: work(0, d), lambda d: work(1, d)))))
 
 
 def _product(db: Database, sku: str, on_hand: int = 0) -> int:
